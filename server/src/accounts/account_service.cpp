@@ -1,0 +1,185 @@
+#include "accounts/account_service.hpp"
+
+#include "accounts/password.hpp"
+#include "core/error.hpp"
+#include "storage/user_repository.hpp"
+
+#include <sodium.h>
+
+namespace lianjian::accounts {
+
+namespace {
+
+constexpr const char* credentials_message = "用户名或密码错误";
+
+std::string random_token() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return text;
+}
+
+AppError locked_error(const std::string& locked_until) {
+    return AppError(ErrorCode::account_locked,
+                    "连续登录失败次数过多，账号已锁定，请于 " + locked_until + "（UTC）后再试",
+                    {{"locked_until", locked_until}});
+}
+
+audit::AuditEntry entry(audit::Actor actor, std::string action, const User& user,
+                        audit::Outcome outcome = audit::Outcome::success, std::string detail = {}) {
+    return {std::move(actor), std::move(action), "user", std::to_string(user.id), outcome,
+            std::move(detail)};
+}
+
+audit::Actor actor_of(const User& user, const std::string& source_ip) {
+    return {user.id, user.username, source_ip};
+}
+
+}  // namespace
+
+const TimeSource& AccountService::default_time_source() {
+    static const TimeSource system_time;
+    return system_time;
+}
+
+std::string token_hash(const std::string& token) {
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                       token.size(), nullptr, 0);
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+LoginResult AccountService::login(const std::string& username, const std::string& password,
+                                  const std::string& source_ip) {
+    const auto now = time_.now();
+    const std::string now_text = format_timestamp(now);
+    storage::Transaction transaction(database_);
+    auto found = storage::find_user_by_username(transaction.session(), username);
+    if (!found) {
+        burn_verification_time(password);
+        audit_.record(transaction, {{std::nullopt, username, source_ip}, "auth.login", "user", "",
+                                    audit::Outcome::failure, "unknown user"});
+        transaction.commit();
+        throw AppError(ErrorCode::invalid_credentials, credentials_message);
+    }
+    User user = std::move(*found);
+    const audit::Actor actor = actor_of(user, source_ip);
+    if (user.locked_until && *user.locked_until > now_text) {
+        audit_.record(transaction, entry(actor, "auth.login", user, audit::Outcome::failure, "locked"));
+        transaction.commit();
+        throw locked_error(*user.locked_until);
+    }
+    if (!verify_password(user.password_hash, password)) {
+        user.failed_attempts += 1;
+        user.updated_at = now_text;
+        const bool lock = user.failed_attempts >= policy_.max_failed_attempts;
+        if (lock) {
+            user.locked_until = format_timestamp(now + policy_.lockout);
+            user.failed_attempts = 0;
+        }
+        storage::update_user(transaction.session(), user);
+        audit_.record(transaction,
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "wrong password"));
+        if (lock) {
+            audit_.record(transaction, entry(actor, "auth.lockout", user, audit::Outcome::success,
+                                             "locked until " + *user.locked_until));
+        }
+        transaction.commit();
+        if (lock) {
+            throw locked_error(*user.locked_until);
+        }
+        throw AppError(ErrorCode::invalid_credentials, credentials_message);
+    }
+    if (user.disabled) {
+        audit_.record(transaction, entry(actor, "auth.login", user, audit::Outcome::failure, "disabled"));
+        transaction.commit();
+        throw AppError(ErrorCode::forbidden, "账号已停用，请联系系统管理员");
+    }
+    user.failed_attempts = 0;
+    user.locked_until.reset();
+    user.updated_at = now_text;
+    storage::update_user(transaction.session(), user);
+    std::string token = random_token();
+    const auto session_id =
+        storage::insert_session(transaction.session(), token_hash(token), user.id, source_ip,
+                                now_text, format_timestamp(now + policy_.session_absolute));
+    audit_.record(transaction, {actor, "auth.login", "session", std::to_string(session_id),
+                                audit::Outcome::success, ""});
+    transaction.commit();
+    return {std::move(user), std::move(token)};
+}
+
+std::optional<Authenticated> AccountService::authenticate(const std::string& token) {
+    if (token.empty() || token.size() > 128) {
+        return std::nullopt;
+    }
+    const auto now = time_.now();
+    const std::string now_text = format_timestamp(now);
+    std::optional<storage::SessionWithUser> found;
+    {
+        storage::Connection connection(database_);
+        found = storage::find_open_session(connection.session(), token_hash(token));
+    }
+    if (!found || found->user.disabled) {
+        return std::nullopt;
+    }
+    const auto last_seen = parse_timestamp(found->session.last_seen_at, "last_seen_at");
+    const bool idle_expired = now - last_seen > policy_.session_idle;
+    const bool absolute_expired = now_text >= found->session.expires_at;
+    if (idle_expired || absolute_expired) {
+        storage::Transaction transaction(database_);
+        storage::end_session(transaction.session(), found->session.id, now_text);
+        transaction.commit();
+        return std::nullopt;
+    }
+    if (now - last_seen > policy_.session_touch_interval) {
+        storage::Transaction transaction(database_);
+        storage::touch_session(transaction.session(), found->session.id, now_text);
+        transaction.commit();
+        found->session.last_seen_at = now_text;
+    }
+    return Authenticated{std::move(found->user), std::move(found->session)};
+}
+
+void AccountService::logout(const Authenticated& who, const std::string& source_ip) {
+    storage::Transaction transaction(database_);
+    storage::end_session(transaction.session(), who.session.id, format_timestamp(time_.now()));
+    audit_.record(transaction, {actor_of(who.user, source_ip), "auth.logout", "session",
+                                std::to_string(who.session.id), audit::Outcome::success, ""});
+    transaction.commit();
+}
+
+void AccountService::change_password(const Authenticated& who, const std::string& current_password,
+                                     const std::string& new_password,
+                                     const std::string& source_ip) {
+    const audit::Actor actor = actor_of(who.user, source_ip);
+    if (!verify_password(who.user.password_hash, current_password)) {
+        audit_.record_alone(entry(actor, "auth.password_change", who.user, audit::Outcome::failure,
+                                  "wrong current password"));
+        throw AppError(ErrorCode::wrong_password, "当前密码不正确", {{"field", "current_password"}});
+    }
+    check_password_policy(new_password);
+    if (new_password == current_password) {
+        throw AppError(ErrorCode::weak_password, "新密码不能与当前密码相同", {{"field", "new_password"}});
+    }
+    const std::string hash = hash_password(new_password);
+    const std::string now_text = format_timestamp(time_.now());
+    storage::Transaction transaction(database_);
+    auto user = storage::find_user(transaction.session(), who.user.id);
+    if (!user) {
+        throw AppError(ErrorCode::not_found, "账号不存在");
+    }
+    user->password_hash = hash;
+    user->must_change_password = false;
+    user->updated_at = now_text;
+    storage::update_user(transaction.session(), *user);
+    // Every session ends, this one included: the client signs in again with the new password.
+    storage::end_user_sessions(transaction.session(), user->id, now_text);
+    audit_.record(transaction, entry(actor, "auth.password_change", *user));
+    transaction.commit();
+}
+
+}  // namespace lianjian::accounts

@@ -1,0 +1,42 @@
+#include "accounts/permission.hpp"
+
+namespace lianjian::accounts {
+
+const char* permission_name(Permission permission) {
+    switch (permission) {
+        case Permission::public_access: return "public_access";
+        case Permission::signed_in: return "signed_in";
+        case Permission::registry_read: return "registry_read";
+        case Permission::alliances_read: return "alliances_read";
+        case Permission::audit_read: return "audit_read";
+        case Permission::users_manage: return "users_manage";
+    }
+    return "";
+}
+
+bool role_grants(Role role, Permission permission) {
+    switch (permission) {
+        case Permission::public_access:
+        case Permission::signed_in: return true;
+        case Permission::registry_read:
+            // The system administrator needs units to attach accounts to them.
+            return role != Role::auditor;
+        case Permission::alliances_read:
+            return role == Role::committee_admin || role == Role::unit_admin ||
+                   role == Role::member || role == Role::viewer;
+        case Permission::audit_read: return role == Role::auditor;
+        case Permission::users_manage: return role == Role::system_admin;
+    }
+    return false;
+}
+
+bool roles_grant(const Roles& roles, Permission permission) {
+    for (Role role : roles) {
+        if (role_grants(role, permission)) {
+            return true;
+        }
+    }
+    return permission == Permission::public_access;
+}
+
+}  // namespace lianjian::accounts

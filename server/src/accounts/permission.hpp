@@ -1,0 +1,30 @@
+#pragma once
+
+#include "accounts/role.hpp"
+
+namespace lianjian::accounts {
+
+// What a route needs. Each route declares one; the table in permission.cpp says which roles hold
+// it, and a route test checks every route against every role.
+enum class Permission {
+    public_access,   // no sign-in (login, health)
+    signed_in,       // any signed-in account (me, logout, own password)
+    registry_read,   // office areas and units
+    alliances_read,  // alliances and their members
+    audit_read,      // the audit trail
+    users_manage,    // accounts
+};
+
+inline constexpr Permission all_permissions[] = {
+    Permission::public_access, Permission::signed_in,  Permission::registry_read,
+    Permission::alliances_read, Permission::audit_read, Permission::users_manage};
+
+const char* permission_name(Permission permission);
+bool role_grants(Role role, Permission permission);
+bool roles_grant(const Roles& roles, Permission permission);
+
+// How far a route's data reaches: `all`, or `own_unit`, where a unit_admin acts only for its own
+// unit and the handler checks the unit it is asked about.
+enum class Scope { all, own_unit };
+
+}  // namespace lianjian::accounts

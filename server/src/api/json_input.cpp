@@ -1,0 +1,143 @@
+#include "api/json_input.hpp"
+
+#include "core/error.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <charconv>
+
+namespace lianjian::api {
+
+namespace {
+
+AppError wrong_type(const char* field, const char* expected) {
+    return field_error(field, std::string("字段“") + field + "”应为" + expected);
+}
+
+AppError missing(const char* field) {
+    return field_error(field, std::string("缺少必填字段“") + field + "”");
+}
+
+}  // namespace
+
+boost::json::object json_body(const http::RequestContext& context) {
+    boost::system::error_code error;
+    auto value = boost::json::parse(context.request.body(), error);
+    if (error) {
+        throw AppError(ErrorCode::invalid_json, "请求内容不是有效的 JSON");
+    }
+    if (!value.is_object()) {
+        throw AppError(ErrorCode::validation_failed, "请求内容应为 JSON 对象");
+    }
+    return std::move(value.as_object());
+}
+
+std::string required_string(const boost::json::object& body, const char* field) {
+    auto value = optional_string(body, field);
+    if (!value) {
+        throw missing(field);
+    }
+    return *value;
+}
+
+std::optional<std::string> optional_string(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return std::nullopt;
+    }
+    if (!value->is_string()) {
+        throw wrong_type(field, "文本");
+    }
+    return std::string(value->as_string());
+}
+
+std::optional<long long> optional_integer(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return std::nullopt;
+    }
+    if (value->is_int64()) {
+        return value->as_int64();
+    }
+    if (value->is_uint64() && value->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+        return static_cast<long long>(value->as_uint64());
+    }
+    throw wrong_type(field, "整数");
+}
+
+bool required_bool(const boost::json::object& body, const char* field) {
+    auto value = optional_bool(body, field);
+    if (!value) {
+        throw missing(field);
+    }
+    return *value;
+}
+
+std::optional<bool> optional_bool(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return std::nullopt;
+    }
+    if (!value->is_bool()) {
+        throw wrong_type(field, "布尔值（true/false）");
+    }
+    return value->as_bool();
+}
+
+std::vector<std::string> required_string_array(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        throw missing(field);
+    }
+    if (!value->is_array()) {
+        throw wrong_type(field, "文本数组");
+    }
+    std::vector<std::string> items;
+    for (const auto& item : value->as_array()) {
+        if (!item.is_string()) {
+            throw wrong_type(field, "文本数组");
+        }
+        items.emplace_back(item.as_string());
+    }
+    return items;
+}
+
+int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,
+              int maximum) {
+    const auto found = context.query.find(name);
+    if (found == context.query.end() || found->second.empty()) {
+        return fallback;
+    }
+    int value = 0;
+    const auto& text = found->second;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < minimum || value > maximum) {
+        throw field_error(name, std::string("参数“") + name + "”应为 " + std::to_string(minimum) +
+                                    " 到 " + std::to_string(maximum) + " 之间的整数");
+    }
+    return value;
+}
+
+std::optional<long long> query_id(const http::RequestContext& context, const char* name) {
+    const auto found = context.query.find(name);
+    if (found == context.query.end() || found->second.empty()) {
+        return std::nullopt;
+    }
+    long long value = 0;
+    const auto& text = found->second;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value <= 0) {
+        throw field_error(name, std::string("参数“") + name + "”应为正整数");
+    }
+    return value;
+}
+
+std::optional<std::string> query_text(const http::RequestContext& context, const char* name) {
+    const auto found = context.query.find(name);
+    if (found == context.query.end() || found->second.empty()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+}  // namespace lianjian::api

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "http/router.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lianjian::api {
+
+// Reading a JSON request body: 400 for text that is not JSON, 422 naming the field for a
+// missing field or one of the wrong type.
+boost::json::object json_body(const http::RequestContext& context);
+
+std::string required_string(const boost::json::object& body, const char* field);
+std::optional<std::string> optional_string(const boost::json::object& body, const char* field);
+std::optional<long long> optional_integer(const boost::json::object& body, const char* field);
+bool required_bool(const boost::json::object& body, const char* field);
+std::optional<bool> optional_bool(const boost::json::object& body, const char* field);
+std::vector<std::string> required_string_array(const boost::json::object& body, const char* field);
+
+// Query-string values: positive integers within bounds, 422 otherwise.
+int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,
+              int maximum);
+std::optional<long long> query_id(const http::RequestContext& context, const char* name);
+std::optional<std::string> query_text(const http::RequestContext& context, const char* name);
+
+}  // namespace lianjian::api

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "app/services.hpp"
+#include "http/router.hpp"
+
+namespace lianjian::api {
+
+// Each area registers its routes, each with its permission and scope.
+void add_auth_routes(http::Router& router, app::Services& services, bool secure_cookies);
+void add_user_routes(http::Router& router, app::Services& services);
+void add_registry_routes(http::Router& router, app::Services& services);
+void add_alliance_routes(http::Router& router, app::Services& services);
+void add_audit_routes(http::Router& router, app::Services& services);
+
+inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
+    add_auth_routes(router, services, secure_cookies);
+    add_user_routes(router, services);
+    add_registry_routes(router, services);
+    add_alliance_routes(router, services);
+    add_audit_routes(router, services);
+}
+
+}  // namespace lianjian::api

@@ -1,0 +1,80 @@
+#include "api/auth/user_json.hpp"
+#include "api/json_input.hpp"
+#include "api/routes.hpp"
+#include "core/error.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace lianjian::api {
+
+using accounts::Permission;
+using http::beast_http::verb;
+
+namespace {
+
+accounts::Roles parse_roles(const std::vector<std::string>& names) {
+    accounts::Roles roles;
+    for (const auto& name : names) {
+        auto role = accounts::parse_role(name);
+        if (!role) {
+            throw field_error("roles", "未知角色“" + name + "”");
+        }
+        roles.push_back(*role);
+    }
+    return roles;
+}
+
+}  // namespace
+
+void add_user_routes(http::Router& router, app::Services& services) {
+    auto& accounts = services.accounts;
+    const http::RouteDeclaration manage{Permission::users_manage};
+    router.add(verb::get, "/api/v1/users", manage, [&accounts](http::RequestContext& context) {
+        const auto page = accounts.list_users(query_text(context, "q").value_or(""),
+                                              query_int(context, "page", 1, 1, 1000000),
+                                              query_int(context, "page_size", 20, 1, 100));
+        boost::json::array items;
+        for (const auto& user : page.items) {
+            items.emplace_back(user_json(user));
+        }
+        return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
+    });
+    router.add(verb::post, "/api/v1/users", manage, [&accounts](http::RequestContext& context) {
+        const auto body = json_body(context);
+        accounts::NewUser request;
+        request.username = required_string(body, "username");
+        request.display_name = required_string(body, "display_name");
+        request.roles = parse_roles(required_string_array(body, "roles"));
+        request.unit_id = optional_integer(body, "unit_id");
+        request.password = optional_string(body, "password");
+        request.must_change_password = optional_bool(body, "must_change_password").value_or(true);
+        auto created = accounts.create_user(context.actor(), request);
+        auto json = user_json(created.user);
+        if (created.generated_password) {
+            json["generated_password"] = *created.generated_password;
+        }
+        return http::json_response(http::Status::created, json);
+    });
+    router.add(verb::get, "/api/v1/users/{id}", manage, [&accounts](http::RequestContext& context) {
+        return http::json_response(http::Status::ok, user_json(accounts.user(context.id_parameter())));
+    });
+    router.add(verb::post, "/api/v1/users/{id}/password-reset", manage,
+               [&accounts](http::RequestContext& context) {
+                   const auto password = accounts.reset_password(context.actor(), context.id_parameter());
+                   return http::json_response(http::Status::ok, {{"generated_password", password}});
+               });
+    const std::pair<const char*, accounts::AccountChange> changes[] = {
+        {"/api/v1/users/{id}/lock", accounts::AccountChange::lock},
+        {"/api/v1/users/{id}/unlock", accounts::AccountChange::unlock},
+        {"/api/v1/users/{id}/disable", accounts::AccountChange::disable},
+        {"/api/v1/users/{id}/enable", accounts::AccountChange::enable},
+    };
+    for (const auto& [pattern, change] : changes) {
+        router.add(verb::post, pattern, manage, [&accounts, change](http::RequestContext& context) {
+            const auto user = accounts.change_account(context.actor(), context.id_parameter(), change);
+            return http::json_response(http::Status::ok, user_json(user));
+        });
+    }
+}
+
+}  // namespace lianjian::api

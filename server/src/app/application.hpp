@@ -1,0 +1,57 @@
+#pragma once
+
+#include "app/services.hpp"
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace lianjian::app {
+
+struct Config {
+    std::string database_url;  // "sqlite:PATH" or "postgresql://…"
+    std::filesystem::path data_dir = "data";
+    std::optional<std::filesystem::path> static_dir;
+    std::size_t database_pool = 8;
+    bool secure_cookies = false;
+    http::ServerLimits limits;
+    accounts::AccountPolicy account_policy;
+
+    // The database URL, defaulting to the SQLite file in the data directory.
+    std::string effective_database_url() const;
+};
+
+// Everything a running server is made of, wired once: database (migrated), services, routes,
+// dispatcher. The command line, the tests and the benchmarks all start it the same way.
+class Application {
+public:
+    explicit Application(const Config& config);
+    ~Application();
+
+    Services& services() { return *services_; }
+    http::Router& router() { return router_; }
+    http::Dispatcher& dispatcher() { return *dispatcher_; }
+    storage::Database& database() { return *database_; }
+
+    // Binds, then serves until stopped.
+    boost::asio::ip::tcp::endpoint listen(const std::string& host, unsigned short port);
+    void run(bool handle_signals);
+    void stop();
+
+private:
+    Config config_;
+    std::unique_ptr<storage::Database> database_;
+    std::unique_ptr<Services> services_;
+    http::Router router_;
+    std::unique_ptr<http::Dispatcher> dispatcher_;
+    std::unique_ptr<http::Server> server_;
+};
+
+// Opens the database named by the config and applies pending migrations.
+std::unique_ptr<storage::Database> open_database(const Config& config);
+
+}  // namespace lianjian::app

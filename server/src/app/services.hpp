@@ -1,0 +1,27 @@
+#pragma once
+
+#include "accounts/account_service.hpp"
+#include "alliances/alliance.hpp"
+#include "audit/audit_log.hpp"
+#include "registry/registry.hpp"
+#include "storage/database.hpp"
+
+namespace lianjian::app {
+
+// The application services, built once over one database and shared by every request.
+struct Services {
+    Services(storage::Database& database, accounts::AccountPolicy policy)
+        : database(database),
+          audit(database),
+          accounts(database, audit, policy),
+          registry(database),
+          alliances(database) {}
+
+    storage::Database& database;
+    audit::AuditLog audit;
+    accounts::AccountService accounts;
+    registry::RegistryService registry;
+    alliances::AllianceService alliances;
+};
+
+}  // namespace lianjian::app

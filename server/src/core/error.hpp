@@ -1,0 +1,56 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace lianjian {
+
+// Every failure a user can cause has a code here. The HTTP status of each code is decided in one
+// place (http/error_response.cpp); services only say what went wrong.
+enum class ErrorCode {
+    bad_request,
+    invalid_json,
+    unauthenticated,
+    invalid_credentials,
+    forbidden,
+    csrf_rejected,
+    password_change_required,
+    not_found,
+    method_not_allowed,
+    conflict,
+    payload_too_large,
+    headers_too_large,
+    unsupported_media_type,
+    validation_failed,
+    weak_password,
+    wrong_password,
+    role_separation,
+    account_locked,
+    too_many_requests,
+    internal,
+};
+
+// The wire name of a code, as sent in `{"error":{"code": ...}}`.
+const char* error_code_name(ErrorCode code);
+
+// A typed error carried from the service that raised it to the HTTP edge. `message` is the
+// Chinese text shown to the user; `details` adds machine-readable fields (a field name, an
+// unlock time) and must never hold secrets.
+class AppError : public std::runtime_error {
+public:
+    AppError(ErrorCode code, std::string message, boost::json::object details = {})
+        : std::runtime_error(message), code_(code), details_(std::move(details)) {}
+
+    ErrorCode code() const { return code_; }
+    const boost::json::object& details() const { return details_; }
+
+private:
+    ErrorCode code_;
+    boost::json::object details_;
+};
+
+// A validation failure that names the offending field.
+AppError field_error(const std::string& field, const std::string& message);
+
+}  // namespace lianjian

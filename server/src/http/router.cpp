@@ -1,0 +1,104 @@
+#include "http/router.hpp"
+
+#include "core/error.hpp"
+
+#include <charconv>
+
+namespace lianjian::http {
+
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+    std::vector<std::string_view> segments;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto end = slash == std::string_view::npos ? path.size() : slash;
+        segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+bool match_pattern(std::string_view pattern, std::string_view path,
+                   std::vector<std::string>& parameters) {
+    const auto expected = split_path(pattern);
+    const auto actual = split_path(path);
+    if (expected.size() != actual.size()) {
+        return false;
+    }
+    std::vector<std::string> found;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        if (expected[i].starts_with('{')) {
+            if (actual[i].empty()) {
+                return false;
+            }
+            found.emplace_back(actual[i]);
+        } else if (expected[i] != actual[i]) {
+            return false;
+        }
+    }
+    parameters = std::move(found);
+    return true;
+}
+
+}  // namespace
+
+void Router::add(beast_http::verb method, std::string pattern, RouteDeclaration declaration,
+                 Handler handler) {
+    routes_.push_back({method, std::move(pattern), declaration, std::move(handler)});
+}
+
+RouteMatch Router::match(beast_http::verb method, std::string_view path) const {
+    RouteMatch result;
+    for (const auto& route : routes_) {
+        std::vector<std::string> parameters;
+        if (!match_pattern(route.pattern, path, parameters)) {
+            continue;
+        }
+        result.path_known = true;
+        if (!result.allowed_methods.empty()) {
+            result.allowed_methods += ", ";
+        }
+        result.allowed_methods += std::string(beast_http::to_string(route.method));
+        if (route.method == method && result.route == nullptr) {
+            result.route = &route;
+            result.parameters = std::move(parameters);
+        }
+    }
+    return result;
+}
+
+audit::Actor RequestContext::actor() const {
+    if (auth) {
+        return {auth->user.id, auth->user.username, client_ip};
+    }
+    return {std::nullopt, "", client_ip};
+}
+
+long long RequestContext::id_parameter(std::size_t index) const {
+    long long id = 0;
+    if (index < path_parameters.size()) {
+        const auto& text = path_parameters[index];
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (error == std::errc{} && end == text.data() + text.size() && id > 0) {
+            return id;
+        }
+    }
+    throw AppError(ErrorCode::not_found, "请求的对象不存在");
+}
+
+void RequestContext::require_unit(long long unit_id) const {
+    if (scope != accounts::Scope::own_unit || !auth) {
+        return;
+    }
+    const auto& user = auth->user;
+    if (accounts::has_role(user.roles, accounts::Role::committee_admin)) {
+        return;
+    }
+    if (!user.unit_id || *user.unit_id != unit_id) {
+        throw AppError(ErrorCode::forbidden, "只能操作本单位的数据");
+    }
+}
+
+}  // namespace lianjian::http

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "accounts/account_service.hpp"
+#include "accounts/permission.hpp"
+#include "audit/audit_log.hpp"
+#include "http/message.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lianjian::http {
+
+// What a handler sees of a request: parsed, authenticated, authorised. No socket.
+struct RequestContext {
+    const Request& request;
+    std::string path;
+    std::map<std::string, std::string, std::less<>> query;  // last value wins
+    std::vector<std::string> path_parameters;                // the `{…}` segments, in order
+    std::string client_ip;
+    std::optional<accounts::Authenticated> auth;
+    accounts::Scope scope = accounts::Scope::all;
+
+    // The actor for audit records: the signed-in user, or an anonymous one.
+    audit::Actor actor() const;
+    // The `{…}` segment at `index` as a positive id, or a 404.
+    long long id_parameter(std::size_t index = 0) const;
+    // Under Scope::own_unit, a unit_admin without a programme-wide role may act only for its
+    // own unit: throws 403 otherwise.
+    void require_unit(long long unit_id) const;
+};
+
+using Handler = std::function<Response(RequestContext&)>;
+
+// Whether a route may be used while the account still has to change its password.
+enum class DuringPasswordChange { denied, allowed };
+
+struct RouteDeclaration {
+    std::optional<accounts::Permission> permission;  // a route without one is denied
+    accounts::Scope scope = accounts::Scope::all;
+    DuringPasswordChange during_password_change = DuringPasswordChange::denied;
+};
+
+struct Route {
+    beast_http::verb method;
+    std::string pattern;  // "/api/v1/users/{id}/lock"
+    RouteDeclaration declaration;
+    Handler handler;
+};
+
+struct RouteMatch {
+    const Route* route = nullptr;
+    std::vector<std::string> parameters;
+    bool path_known = false;  // some route has this path, perhaps with another method
+    std::string allowed_methods;
+};
+
+class Router {
+public:
+    void add(beast_http::verb method, std::string pattern, RouteDeclaration declaration,
+             Handler handler);
+    RouteMatch match(beast_http::verb method, std::string_view path) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+};
+
+}  // namespace lianjian::http

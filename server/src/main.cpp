@@ -1,0 +1,212 @@
+// The `lianjian` command: parses the command line and starts what it names. Nothing else.
+#include "app/application.hpp"
+#include "app/maintenance.hpp"
+#include "core/error.hpp"
+#include "demo/demo_data.hpp"
+#include "storage/migrations.hpp"
+#include "storage/user_repository.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+using namespace lianjian;
+
+namespace {
+
+struct ListenAddress {
+    std::string host;
+    unsigned short port;
+};
+
+ListenAddress parse_listen(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) {
+        throw CLI::ValidationError("--listen", "expected HOST:PORT");
+    }
+    std::string host = text.substr(0, colon);
+    if (host.starts_with('[') && host.ends_with(']')) {
+        host = host.substr(1, host.size() - 2);
+    }
+    return {host, static_cast<unsigned short>(std::stoi(text.substr(colon + 1)))};
+}
+
+void print_demo(const demo::DemoLoad& load) {
+    if (load.registry_created) {
+        std::cout << "演示数据已载入：3 个办公区、14 个单位、3 个联盟。\n";
+    }
+    if (!load.accounts_created.empty()) {
+        std::cout << "演示账号：";
+        for (const auto& account : load.accounts_created) {
+            std::cout << account.username << ' ';
+        }
+        std::cout << '\n';
+        if (load.generated_password) {
+            std::cout << "演示账号的初始密码（只显示这一次，首次登录须修改）：" << *load.generated_password
+                      << '\n';
+        }
+    }
+    std::cout.flush();
+}
+
+audit::Actor cli_actor() {
+    const char* user = std::getenv("USER");
+    return {std::nullopt, std::string("cli:") + (user ? user : "root"), "local"};
+}
+
+accounts::User user_by_name(app::Services& services, const std::string& username) {
+    storage::Connection connection(services.database);
+    auto user = storage::find_user_by_username(connection.session(), username);
+    if (!user) {
+        throw std::runtime_error("no such user: " + username);
+    }
+    return *user;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"联建 Lianjian — 机关党建联盟管理平台"};
+    cli.set_version_flag("--version", std::string("lianjian ") + LIANJIAN_VERSION);
+    cli.require_subcommand(1);
+
+    app::Config config;
+    std::string data_dir = "data";
+    cli.add_option("--db", config.database_url, "sqlite:PATH or postgresql://… (default sqlite:<data-dir>/lianjian.db)")
+        ->envname("LIANJIAN_DB");
+    cli.add_option("--data-dir", data_dir, "directory for the database and attachments")
+        ->envname("LIANJIAN_DATA_DIR");
+
+    auto* serve = cli.add_subcommand("serve", "run the HTTP server");
+    std::string listen = "127.0.0.1:8080";
+    std::string static_dir;
+    bool serve_demo = false;
+    unsigned idle_minutes = 30, absolute_hours = 12, lockout_minutes = 15;
+    serve->add_option("--listen", listen, "HOST:PORT")->envname("LIANJIAN_LISTEN");
+    serve->add_option("--static", static_dir, "directory of the web build (web/dist)")->envname("LIANJIAN_STATIC");
+    serve->add_flag("--demo", serve_demo, "load the demo data once (idempotent)");
+    serve->add_option("--threads", config.limits.threads, "I/O threads")->check(CLI::Range(1, 64));
+    serve->add_option("--body-limit", config.limits.body_limit, "request body limit in bytes");
+    serve->add_option("--header-limit", config.limits.header_limit, "request header limit in bytes");
+    serve->add_option("--max-requests-per-connection", config.limits.max_requests_per_connection);
+    serve->add_flag("--secure-cookies", config.secure_cookies, "mark the session cookie Secure (behind HTTPS)")
+        ->envname("LIANJIAN_SECURE_COOKIES");
+    serve->add_option("--session-idle-minutes", idle_minutes);
+    serve->add_option("--session-absolute-hours", absolute_hours);
+    serve->add_option("--lockout-minutes", lockout_minutes);
+    serve->add_option("--db-pool", config.database_pool, "database connections")->check(CLI::Range(1, 256));
+
+    auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
+    auto* demo_command = cli.add_subcommand("demo", "load the demo data and exit");
+
+    auto* user = cli.add_subcommand("user", "manage accounts");
+    user->require_subcommand(1);
+    std::string username, display_name, password;
+    std::vector<std::string> roles;
+    long long unit_id = 0;
+    auto* user_add = user->add_subcommand("add", "create an account");
+    user_add->add_option("username", username)->required();
+    user_add->add_option("--display-name", display_name)->required();
+    user_add->add_option("--role", roles, "a role (repeatable)")->required();
+    user_add->add_option("--unit-id", unit_id);
+    user_add->add_option("--password", password, "omit to generate one (must be changed at first login)");
+    auto* user_passwd = user->add_subcommand("passwd", "reset a password (generated, must be changed)");
+    user_passwd->add_option("username", username)->required();
+    auto* user_lock = user->add_subcommand("lock", "lock an account");
+    user_lock->add_option("username", username)->required();
+    auto* user_unlock = user->add_subcommand("unlock", "unlock an account");
+    user_unlock->add_option("username", username)->required();
+
+    auto* audit_command = cli.add_subcommand("audit", "the audit trail");
+    audit_command->require_subcommand(1);
+    auto* audit_verify = audit_command->add_subcommand("verify", "check the hash chain");
+
+    std::string backup_to, restore_from;
+    auto* backup = cli.add_subcommand("backup", "online backup of the SQLite database");
+    backup->add_option("--to", backup_to)->required();
+    auto* restore = cli.add_subcommand("restore", "restore the SQLite database (server stopped)");
+    restore->add_option("--from", restore_from)->required();
+
+    CLI11_PARSE(cli, argc, argv);
+    config.data_dir = data_dir;
+    config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
+    config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
+    config.account_policy.lockout = std::chrono::minutes(lockout_minutes);
+    const char* demo_password_env = std::getenv("LIANJIAN_DEMO_PASSWORD");
+    const std::optional<std::string> demo_password =
+        demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env) : std::nullopt;
+
+    try {
+        if (*restore) {
+            app::restore_database(storage::DatabaseUrl::parse(config.effective_database_url()), restore_from);
+            std::cout << "restored " << config.effective_database_url() << " from " << restore_from << '\n';
+            return 0;
+        }
+        if (*migrate) {
+            auto database = app::open_database(config);
+            std::cout << "schema version " << storage::schema_version(*database) << '\n';
+            return 0;
+        }
+        if (*backup) {
+            auto database = app::open_database(config);
+            app::backup_database(*database, backup_to);
+            std::cout << "backup written to " << backup_to << '\n';
+            return 0;
+        }
+        app::Application application(config);
+        auto& services = application.services();
+        if (*demo_command || (*serve && serve_demo)) {
+            print_demo(demo::load_demo(services, demo_password));
+        }
+        if (*serve) {
+            const auto address = parse_listen(listen);
+            const auto endpoint = application.listen(address.host, address.port);
+            spdlog::info("lianjian listening on http://{}:{}", endpoint.address().to_string(), endpoint.port());
+            application.run(true);
+            spdlog::info("lianjian stopped");
+        } else if (*user_add) {
+            accounts::NewUser request{username, display_name, {}, std::nullopt, std::nullopt, true};
+            for (const auto& name : roles) {
+                auto role = accounts::parse_role(name);
+                if (!role) {
+                    throw std::runtime_error("unknown role: " + name);
+                }
+                request.roles.push_back(*role);
+            }
+            if (unit_id > 0) request.unit_id = unit_id;
+            if (!password.empty()) request.password = password;
+            auto created = services.accounts.create_user(cli_actor(), request);
+            std::cout << "created " << created.user.username << " (id " << created.user.id << ")\n";
+            if (created.generated_password) {
+                std::cout << "password: " << *created.generated_password << " (must be changed at first login)\n";
+            }
+        } else if (*user_passwd) {
+            const auto target = user_by_name(services, username);
+            std::cout << "password: " << services.accounts.reset_password(cli_actor(), target.id)
+                      << " (must be changed at first login)\n";
+        } else if (*user_lock || *user_unlock) {
+            const auto target = user_by_name(services, username);
+            services.accounts.change_account(cli_actor(), target.id,
+                                             *user_lock ? accounts::AccountChange::lock : accounts::AccountChange::unlock);
+            std::cout << (*user_lock ? "locked " : "unlocked ") << username << '\n';
+        } else if (*audit_verify) {
+            const auto result = services.audit.verify();
+            if (result.ok) {
+                std::cout << "audit chain intact: " << result.checked << " records\n";
+                return 0;
+            }
+            std::cout << "audit chain BROKEN at record " << *result.first_broken_id << " (after "
+                      << result.checked - 1 << " intact records)\n";
+            return 1;
+        }
+    } catch (const AppError& error) {
+        std::cerr << "error: " << error.what() << '\n';
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+
+namespace lianjian::storage {
+
+enum class Dialect { sqlite, postgresql };
+
+// Where the data lives, parsed from `--db`: `sqlite:PATH` or `postgresql://…` (a libpq URI).
+struct DatabaseUrl {
+    Dialect dialect;
+    std::string target;  // the file path for SQLite, the libpq connection string otherwise
+
+    static DatabaseUrl parse(const std::string& url);
+};
+
+// A pool of connections to one database. Every repository reaches SQL through here; the same
+// SQL text (SOCI's `:name` placeholders) runs on both dialects, and the few places that differ
+// ask `dialect()`.
+class Database {
+public:
+    Database(const DatabaseUrl& url, std::size_t pool_size);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Dialect dialect() const { return url_.dialect; }
+    const DatabaseUrl& url() const { return url_; }
+    soci::connection_pool& pool() { return *pool_; }
+
+    // Runs a script of several statements through the driver's own multi-statement call.
+    void execute_script(soci::session& session, const std::string& script);
+
+private:
+    void configure(soci::session& session);
+
+    DatabaseUrl url_;
+    std::size_t pool_size_;
+    std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// A connection leased from the pool for reads outside a transaction.
+class Connection {
+public:
+    explicit Connection(Database& database) : session_(database.pool()) {}
+    soci::session& session() { return session_; }
+
+private:
+    soci::session session_;
+};
+
+// A write transaction. On SQLite it starts with BEGIN IMMEDIATE, so the write lock is taken at
+// the start and two writers never deadlock upgrading a read lock; it is rolled back unless
+// `commit()` is reached.
+class Transaction {
+public:
+    explicit Transaction(Database& database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    soci::session& session() { return session_; }
+    Dialect dialect() const { return dialect_; }
+    void commit();
+
+private:
+    soci::session session_;
+    Dialect dialect_;
+    bool open_ = true;
+};
+
+}  // namespace lianjian::storage

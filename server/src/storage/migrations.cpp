@@ -1,0 +1,70 @@
+#include "storage/migrations.hpp"
+
+#include "core/clock.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace lianjian::storage {
+
+namespace {
+
+constexpr const char* create_ledger =
+    "CREATE TABLE IF NOT EXISTS schema_migration ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+// Any constant works; it only has to be the same in every server that migrates.
+constexpr long long migration_lock_key = 7301482001;
+
+bool is_applied(soci::session& session, int version) {
+    int count = 0;
+    session << "SELECT COUNT(*) FROM schema_migration WHERE version = :version",
+        soci::use(version), soci::into(count);
+    return count > 0;
+}
+
+}  // namespace
+
+int migrate(Database& database) {
+    {
+        Transaction transaction(database);
+        if (database.dialect() == Dialect::postgresql) {
+            transaction.session() << "SELECT pg_advisory_xact_lock(" +
+                                         std::to_string(migration_lock_key) + ")";
+        }
+        transaction.session() << create_ledger;
+        transaction.commit();
+    }
+    int applied = 0;
+    for (const auto& script : migration_scripts()) {
+        if (script.dialect != database.dialect()) {
+            continue;
+        }
+        Transaction transaction(database);
+        if (database.dialect() == Dialect::postgresql) {
+            transaction.session() << "SELECT pg_advisory_xact_lock(" +
+                                         std::to_string(migration_lock_key) + ")";
+        }
+        if (is_applied(transaction.session(), script.version)) {
+            continue;
+        }
+        database.execute_script(transaction.session(), script.sql);
+        const std::string now = format_timestamp(Clock::now());
+        transaction.session()
+            << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :a)",
+            soci::use(script.version), soci::use(script.name), soci::use(now);
+        transaction.commit();
+        spdlog::info("applied migration {}", script.name);
+        ++applied;
+    }
+    return applied;
+}
+
+int schema_version(Database& database) {
+    Connection connection(database);
+    int version = 0;
+    soci::indicator indicator = soci::i_ok;
+    connection.session() << "SELECT MAX(version) FROM schema_migration", soci::into(version, indicator);
+    return indicator == soci::i_ok ? version : 0;
+}
+
+}  // namespace lianjian::storage

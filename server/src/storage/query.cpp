@@ -1,0 +1,43 @@
+#include "storage/query.hpp"
+
+namespace lianjian::storage {
+
+void Query::bind_all(soci::statement& statement) const {
+    for (const auto& parameter : texts_) {
+        statement.exchange(soci::use(parameter.value, parameter.name));
+    }
+    for (const auto& parameter : numbers_) {
+        statement.exchange(soci::use(parameter.value, parameter.name));
+    }
+}
+
+long long Query::scalar(soci::session& session) const {
+    long long value = 0;
+    soci::statement statement(session);
+    statement.exchange(soci::into(value));
+    bind_all(statement);
+    statement.alloc();
+    statement.prepare(sql_);
+    statement.define_and_bind();
+    statement.execute(true);
+    return value;
+}
+
+void Query::for_each_row(soci::session& session,
+                         const std::function<void(const soci::row&)>& visit) const {
+    soci::row row;
+    soci::statement statement(session);
+    statement.exchange(soci::into(row));
+    bind_all(statement);
+    statement.alloc();
+    statement.prepare(sql_);
+    statement.define_and_bind();
+    if (!statement.execute(true)) {
+        return;
+    }
+    do {
+        visit(row);
+    } while (statement.fetch());
+}
+
+}  // namespace lianjian::storage

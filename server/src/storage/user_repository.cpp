@@ -1,0 +1,159 @@
+#include "storage/user_repository.hpp"
+
+#include "storage/query.hpp"
+#include "storage/row.hpp"
+
+#include <boost/optional.hpp>
+#include <soci/boost-optional.h>
+
+namespace lianjian::storage {
+
+namespace {
+
+constexpr const char* user_columns =
+    "u.id, u.username, u.display_name, u.password_hash, u.roles, u.unit_id, "
+    "u.must_change_password, u.failed_attempts, u.locked_until, u.disabled, u.created_at, "
+    "u.updated_at";
+constexpr std::size_t user_column_count = 12;
+
+accounts::User read_user(const soci::row& row, std::size_t first = 0) {
+    accounts::User user;
+    user.id = integer_at(row, first + 0);
+    user.username = text_at(row, first + 1);
+    user.display_name = text_at(row, first + 2);
+    user.password_hash = text_at(row, first + 3);
+    user.roles = accounts::split_roles(text_at(row, first + 4));
+    user.unit_id = optional_integer_at(row, first + 5);
+    user.must_change_password = flag_at(row, first + 6);
+    user.failed_attempts = static_cast<int>(integer_at(row, first + 7));
+    user.locked_until = optional_text_at(row, first + 8);
+    user.disabled = flag_at(row, first + 9);
+    user.created_at = text_at(row, first + 10);
+    user.updated_at = text_at(row, first + 11);
+    return user;
+}
+
+std::optional<accounts::User> find_one(soci::session& session, const Query& query) {
+    std::optional<accounts::User> found;
+    query.for_each_row(session, [&](const soci::row& row) { found = read_user(row); });
+    return found;
+}
+
+template <typename T>
+boost::optional<T> to_boost(const std::optional<T>& value) {
+    return value ? boost::optional<T>(*value) : boost::none;
+}
+
+}  // namespace
+
+std::optional<accounts::User> find_user(soci::session& session, long long id) {
+    return find_one(session, Query(std::string("SELECT ") + user_columns +
+                                   " FROM app_user u WHERE u.id = :id")
+                                 .bind("id", id));
+}
+
+std::optional<accounts::User> find_user_by_username(soci::session& session,
+                                                    const std::string& username) {
+    return find_one(session, Query(std::string("SELECT ") + user_columns +
+                                   " FROM app_user u WHERE u.username = :username")
+                                 .bind("username", username));
+}
+
+UserPage list_users(soci::session& session, const std::string& search, int page, int page_size) {
+    Query where(" WHERE 1 = 1");
+    if (!search.empty()) {
+        where.append(" AND (u.username LIKE :q OR u.display_name LIKE :q2)")
+            .bind("q", "%" + search + "%")
+            .bind("q2", "%" + search + "%");
+    }
+    UserPage result;
+    result.total = where.with_sql("SELECT COUNT(*) FROM app_user u" + where.sql()).scalar(session);
+    where.with_sql(std::string("SELECT ") + user_columns + " FROM app_user u" + where.sql() +
+                   " ORDER BY u.id LIMIT :limit OFFSET :offset")
+        .bind("limit", static_cast<long long>(page_size))
+        .bind("offset", static_cast<long long>((page - 1) * page_size))
+        .for_each_row(session, [&](const soci::row& row) { result.items.push_back(read_user(row)); });
+    return result;
+}
+
+long long insert_user(soci::session& session, const accounts::User& user) {
+    long long id = 0;
+    const std::string roles = accounts::join_roles(user.roles);
+    const auto unit_id = to_boost(user.unit_id);
+    const int must_change = user.must_change_password ? 1 : 0;
+    const int disabled = user.disabled ? 1 : 0;
+    session << "INSERT INTO app_user (username, display_name, password_hash, roles, unit_id, "
+               "must_change_password, failed_attempts, disabled, created_at, updated_at) VALUES "
+               "(:username, :display_name, :password_hash, :roles, :unit_id, :must_change, 0, "
+               ":disabled, :created_at, :updated_at) RETURNING id",
+        soci::use(user.username), soci::use(user.display_name), soci::use(user.password_hash),
+        soci::use(roles), soci::use(unit_id), soci::use(must_change), soci::use(disabled),
+        soci::use(user.created_at), soci::use(user.updated_at), soci::into(id);
+    return id;
+}
+
+void update_user(soci::session& session, const accounts::User& user) {
+    const std::string roles = accounts::join_roles(user.roles);
+    const auto unit_id = to_boost(user.unit_id);
+    const auto locked_until = to_boost(user.locked_until);
+    const int must_change = user.must_change_password ? 1 : 0;
+    const int disabled = user.disabled ? 1 : 0;
+    session << "UPDATE app_user SET display_name = :display_name, password_hash = :password_hash, "
+               "roles = :roles, unit_id = :unit_id, must_change_password = :must_change, "
+               "failed_attempts = :failed_attempts, locked_until = :locked_until, "
+               "disabled = :disabled, updated_at = :updated_at WHERE id = :id",
+        soci::use(user.display_name), soci::use(user.password_hash), soci::use(roles),
+        soci::use(unit_id), soci::use(must_change), soci::use(user.failed_attempts),
+        soci::use(locked_until), soci::use(disabled), soci::use(user.updated_at),
+        soci::use(user.id);
+}
+
+long long insert_session(soci::session& session, const std::string& token_hash, long long user_id,
+                         const std::string& source_ip, const std::string& now,
+                         const std::string& expires_at) {
+    long long id = 0;
+    session << "INSERT INTO user_session (token_hash, user_id, source_ip, created_at, "
+               "last_seen_at, expires_at) VALUES (:token_hash, :user_id, :source_ip, :created_at, "
+               ":last_seen_at, :expires_at) RETURNING id",
+        soci::use(token_hash), soci::use(user_id), soci::use(source_ip), soci::use(now),
+        soci::use(now), soci::use(expires_at), soci::into(id);
+    return id;
+}
+
+std::optional<SessionWithUser> find_open_session(soci::session& session,
+                                                 const std::string& token_hash) {
+    std::optional<SessionWithUser> found;
+    Query(std::string("SELECT ") + user_columns +
+          ", s.id, s.created_at, s.last_seen_at, s.expires_at FROM user_session s "
+          "JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :token_hash AND "
+          "s.ended_at IS NULL")
+        .bind("token_hash", token_hash)
+        .for_each_row(session, [&](const soci::row& row) {
+            SessionWithUser result;
+            result.user = read_user(row);
+            result.session.id = integer_at(row, user_column_count);
+            result.session.user_id = result.user.id;
+            result.session.created_at = text_at(row, user_column_count + 1);
+            result.session.last_seen_at = text_at(row, user_column_count + 2);
+            result.session.expires_at = text_at(row, user_column_count + 3);
+            found = std::move(result);
+        });
+    return found;
+}
+
+void touch_session(soci::session& session, long long session_id, const std::string& now) {
+    session << "UPDATE user_session SET last_seen_at = :now WHERE id = :id", soci::use(now),
+        soci::use(session_id);
+}
+
+void end_session(soci::session& session, long long session_id, const std::string& now) {
+    session << "UPDATE user_session SET ended_at = :now WHERE id = :id AND ended_at IS NULL",
+        soci::use(now), soci::use(session_id);
+}
+
+void end_user_sessions(soci::session& session, long long user_id, const std::string& now) {
+    session << "UPDATE user_session SET ended_at = :now WHERE user_id = :id AND ended_at IS NULL",
+        soci::use(now), soci::use(user_id);
+}
+
+}  // namespace lianjian::storage

@@ -1,0 +1,61 @@
+import { requestClient } from './client';
+
+export namespace AuthApi {
+  export type Role = 'committee_admin' | 'unit_admin' | 'member' | 'viewer' | 'system_admin' | 'auditor';
+
+  export interface User {
+    id: number;
+    username: string;
+    display_name: string;
+    roles: Role[];
+    unit_id: number | null;
+    must_change_password: boolean;
+  }
+
+  export interface LoginParams {
+    username: string;
+    password: string;
+  }
+
+  export interface UserResult {
+    user: User;
+  }
+
+  export interface ChangePasswordParams {
+    current_password: string;
+    new_password: string;
+  }
+
+  /** `details` of the 423 `account_locked` error. */
+  export interface LockedDetails {
+    locked_until: string;
+  }
+}
+
+export const ALL_ROLES: readonly AuthApi.Role[] = [
+  'committee_admin',
+  'unit_admin',
+  'member',
+  'viewer',
+  'system_admin',
+  'auditor',
+];
+
+/** The login call handles its own errors (wrong password, lockout): silent, no 401 redirect. */
+export function login(params: AuthApi.LoginParams): Promise<AuthApi.UserResult> {
+  return requestClient.post<AuthApi.UserResult>('/auth/login', params, { silent: true, skipAuthRedirect: true });
+}
+
+export function logout(): Promise<void> {
+  return requestClient.post<void>('/auth/logout', undefined, { skipAuthRedirect: true });
+}
+
+/** Session probe: a 401 only means "not signed in", so it is silent and does not redirect. */
+export function fetchCurrentUser(): Promise<AuthApi.UserResult> {
+  return requestClient.get<AuthApi.UserResult>('/auth/me', undefined, { silent: true, skipAuthRedirect: true });
+}
+
+/** Errors (`weak_password`, `wrong_password`) are shown by the page next to the form. */
+export function changePassword(params: AuthApi.ChangePasswordParams): Promise<void> {
+  return requestClient.post<void>('/auth/password', params, { silent: true });
+}

@@ -1,0 +1,64 @@
+import type { AuthApi } from './auth';
+import { requestClient, type PageQuery, type PageResult } from './client';
+
+export namespace UserApi {
+  export interface Account {
+    id: number;
+    username: string;
+    display_name: string;
+    roles: AuthApi.Role[];
+    unit_id: number | null;
+    must_change_password: boolean;
+    locked_until: string | null;
+    disabled: boolean;
+  }
+
+  export interface ListQuery extends PageQuery {
+    q?: string;
+  }
+
+  export type ListResult = PageResult<Account>;
+
+  export interface CreateParams {
+    username: string;
+    display_name: string;
+    roles: AuthApi.Role[];
+    unit_id: number | null;
+    /** Omit to let the server generate one (returned once as `generated_password`). */
+    password?: string;
+    must_change_password: boolean;
+  }
+
+  export interface CreateResult extends Account {
+    generated_password?: string;
+  }
+
+  export interface PasswordResetResult {
+    generated_password: string;
+  }
+}
+
+export function listUsers(query: UserApi.ListQuery = {}): Promise<UserApi.ListResult> {
+  return requestClient.get<UserApi.ListResult>('/users', { ...query });
+}
+
+/** Errors (e.g. 422 `role_separation`) are shown by the dialog; it stays open. */
+export function createUser(params: UserApi.CreateParams): Promise<UserApi.CreateResult> {
+  return requestClient.post<UserApi.CreateResult>('/users', params);
+}
+
+export function resetUserPassword(id: number): Promise<UserApi.PasswordResetResult> {
+  return requestClient.post<UserApi.PasswordResetResult>(`/users/${id}/password-reset`);
+}
+
+export function lockUser(id: number): Promise<UserApi.Account> {
+  return requestClient.post<UserApi.Account>(`/users/${id}/lock`);
+}
+
+export function unlockUser(id: number): Promise<UserApi.Account> {
+  return requestClient.post<UserApi.Account>(`/users/${id}/unlock`);
+}
+
+export function disableUser(id: number): Promise<UserApi.Account> {
+  return requestClient.post<UserApi.Account>(`/users/${id}/disable`);
+}

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { RouteMeta } from 'vue-router';
+import type { AuthApi } from '@/api/auth';
+import { configureClient, resetClient } from '@/api/client';
+import { useUserStore } from '@/stores/user';
+import { landingFor, resolveNavigation } from '../guard';
+import { buildMenu, homePathFor } from '../menu';
+import { layoutChildren } from '../routes';
+import { errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
+
+function target(path: string, query: Record<string, string> = {}) {
+  const route = layoutChildren.find((child) => `/${child.path}` === path);
+  const publicPaths: Record<string, RouteMeta> = { '/login': { public: true }, '/403': { public: true } };
+  const meta: RouteMeta = route?.meta ?? publicPaths[path] ?? {};
+  const search = new URLSearchParams(query).toString();
+  return { path, fullPath: search ? `${path}?${search}` : path, query, meta };
+}
+
+function signIn(roles: AuthApi.Role[], mustChange = false) {
+  const store = useUserStore();
+  store.setUser({
+    id: 1,
+    username: 'u',
+    display_name: 'U',
+    roles,
+    unit_id: null,
+    must_change_password: mustChange,
+  });
+  return store;
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  configureClient({ notify: vi.fn() });
+});
+
+afterEach(() => {
+  resetClient();
+  vi.unstubAllGlobals();
+});
+
+describe('menu', () => {
+  const names = (roles: AuthApi.Role[]) => buildMenu(roles).map((item) => item.name);
+
+  it.each(['committee_admin', 'unit_admin', 'member', 'viewer'] as const)('%s sees the programme pages', (role) => {
+    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'alliances']);
+  });
+
+  it('system_admin sees accounts and read-only reference data, not alliances or audit', () => {
+    expect(names(['system_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'users']);
+  });
+
+  it('auditor sees the audit log only and lands there', () => {
+    expect(names(['auditor'])).toEqual(['audit']);
+    expect(homePathFor(['auditor'])).toBe('/audit/events');
+  });
+
+  it('no roles, no menu', () => {
+    expect(names([])).toEqual([]);
+    expect(homePathFor([])).toBeNull();
+  });
+
+  it('every entry has a data-testid', () => {
+    for (const item of buildMenu(['committee_admin', 'system_admin', 'auditor'])) {
+      expect(item.testId).toMatch(/^menu-/);
+    }
+  });
+});
+
+describe('resolveNavigation', () => {
+  it('probes the session once and sends a stranger to login with the redirect', async () => {
+    const fetch = mockFetch(errorResponse(401, 'unauthenticated', '未登录'));
+    const store = useUserStore();
+    await expect(resolveNavigation(target('/units', { q: '审计' }), store)).resolves.toEqual({
+      path: '/login',
+      query: { redirect: '/units?q=%E5%AE%A1%E8%AE%A1' },
+    });
+    await resolveNavigation(target('/alliances'), store);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats an unreachable server as signed out', async () => {
+    mockFetch(new TypeError('offline'));
+    const store = useUserStore();
+    await expect(resolveNavigation(target('/dashboard'), store)).resolves.toMatchObject({ path: '/login' });
+  });
+
+  it('restores a session from /auth/me', async () => {
+    mockFetch(jsonResponse(200, { user: { id: 1, username: 'a', display_name: 'A', roles: ['viewer'], unit_id: null, must_change_password: false } }));
+    const store = useUserStore();
+    await expect(resolveNavigation(target('/units'), store)).resolves.toBe(true);
+  });
+
+  it('lets anyone open the login page', async () => {
+    const store = useUserStore();
+    store.clear();
+    await expect(resolveNavigation(target('/login'), store)).resolves.toBe(true);
+  });
+
+  it('sends a signed-in user away from the login page, honouring a safe redirect', async () => {
+    const store = signIn(['viewer']);
+    await expect(resolveNavigation(target('/login'), store)).resolves.toBe('/dashboard');
+    await expect(resolveNavigation(target('/login', { redirect: '/units' }), store)).resolves.toBe('/units');
+    await expect(resolveNavigation(target('/login', { redirect: '//evil.example' }), store)).resolves.toBe('/dashboard');
+    await expect(resolveNavigation(target('/login', { redirect: 'https://evil.example' }), store)).resolves.toBe(
+      '/dashboard',
+    );
+  });
+
+  it('forces the password change before anything else', async () => {
+    const store = signIn(['committee_admin'], true);
+    await expect(resolveNavigation(target('/units'), store)).resolves.toBe('/password');
+    await expect(resolveNavigation(target('/'), store)).resolves.toBe('/password');
+    await expect(resolveNavigation(target('/password'), store)).resolves.toBe(true);
+    expect(landingFor(store, '/units')).toBe('/password');
+  });
+
+  it('redirects / to the role home', async () => {
+    await expect(resolveNavigation(target('/'), signIn(['unit_admin']))).resolves.toBe('/dashboard');
+    setActivePinia(createPinia());
+    await expect(resolveNavigation(target('/'), signIn(['auditor']))).resolves.toBe('/audit/events');
+  });
+
+  it('blocks pages outside the roles', async () => {
+    const auditor = signIn(['auditor']);
+    await expect(resolveNavigation(target('/dashboard'), auditor)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/system/users'), auditor)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/audit/events'), auditor)).resolves.toBe(true);
+
+    setActivePinia(createPinia());
+    const admin = signIn(['system_admin']);
+    await expect(resolveNavigation(target('/audit/events'), admin)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/alliances'), admin)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/system/users'), admin)).resolves.toBe(true);
+    await expect(resolveNavigation(target('/units'), admin)).resolves.toBe(true);
+
+    setActivePinia(createPinia());
+    const member = signIn(['member']);
+    await expect(resolveNavigation(target('/system/users'), member)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/alliances'), member)).resolves.toBe(true);
+  });
+});

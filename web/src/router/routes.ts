@@ -1,0 +1,122 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { Document, House, Location, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
+import type { AuthApi } from '@/api/auth';
+
+/** Roles that work in the programme (see DOMAIN.md, Roles). */
+export const PROGRAMME_ROLES: AuthApi.Role[] = ['committee_admin', 'unit_admin', 'member', 'viewer'];
+
+export const LOGIN_PATH = '/login';
+export const PASSWORD_PATH = '/password';
+export const FORBIDDEN_PATH = '/403';
+
+/**
+ * The pages inside the main layout, in menu order. The menu, the guards and the home page
+ * all read this one table.
+ */
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/dashboard/home/index.vue'),
+    meta: {
+      title: 'menu.dashboard',
+      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      menu: true,
+      icon: House,
+      testId: 'menu-dashboard',
+    },
+  },
+  {
+    path: 'office-areas',
+    name: 'office-areas',
+    component: () => import('@/views/office-area/list/index.vue'),
+    meta: {
+      title: 'menu.officeAreas',
+      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      menu: true,
+      icon: Location,
+      testId: 'menu-office-areas',
+    },
+  },
+  {
+    path: 'units',
+    name: 'units',
+    component: () => import('@/views/unit/list/index.vue'),
+    meta: {
+      title: 'menu.units',
+      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      menu: true,
+      icon: OfficeBuilding,
+      testId: 'menu-units',
+    },
+  },
+  {
+    path: 'alliances',
+    name: 'alliances',
+    component: () => import('@/views/alliance/list/index.vue'),
+    meta: {
+      title: 'menu.alliances',
+      roles: [...PROGRAMME_ROLES],
+      menu: true,
+      icon: Share,
+      testId: 'menu-alliances',
+    },
+  },
+  {
+    path: 'system/users',
+    name: 'users',
+    component: () => import('@/views/system/user/index.vue'),
+    meta: {
+      title: 'menu.users',
+      roles: ['system_admin'],
+      menu: true,
+      icon: User,
+      testId: 'menu-users',
+    },
+  },
+  {
+    path: 'audit/events',
+    name: 'audit',
+    component: () => import('@/views/audit/log/index.vue'),
+    meta: {
+      title: 'menu.audit',
+      roles: ['auditor'],
+      menu: true,
+      icon: Document,
+      testId: 'menu-audit',
+    },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: LOGIN_PATH,
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { title: 'login.title', public: true },
+  },
+  {
+    path: PASSWORD_PATH,
+    name: 'password',
+    component: () => import('@/views/auth/password/index.vue'),
+    meta: { title: 'password.title' },
+  },
+  {
+    path: '/',
+    name: 'root',
+    component: () => import('@/layouts/BasicLayout.vue'),
+    children: layoutChildren,
+  },
+  {
+    path: FORBIDDEN_PATH,
+    name: 'forbidden',
+    component: () => import('@/views/error/forbidden/index.vue'),
+    meta: { title: 'error.forbiddenTitle', public: true },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/not-found/index.vue'),
+    meta: { title: 'error.notFoundTitle', public: true },
+  },
+];

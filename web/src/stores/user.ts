@@ -1,0 +1,114 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import {
+  changePassword as changePasswordRequest,
+  fetchCurrentUser,
+  login as loginRequest,
+  logout as logoutRequest,
+  type AuthApi,
+} from '@/api/auth';
+import { isApiError } from '@/api/client';
+import { listAllUnits } from '@/api/units';
+
+export const useUserStore = defineStore('user', () => {
+  const user = ref<AuthApi.User | null>(null);
+  /** True once the session has been probed (GET /auth/me) or set by a login. */
+  const loaded = ref(false);
+  const unitName = ref<string | null>(null);
+
+  const isLoggedIn = computed(() => user.value !== null);
+  const roles = computed<AuthApi.Role[]>(() => user.value?.roles ?? []);
+  const mustChangePassword = computed(() => user.value?.must_change_password === true);
+
+  /** True when the user holds at least one of the given roles. */
+  function hasRole(...wanted: AuthApi.Role[]): boolean {
+    return wanted.some((role) => roles.value.includes(role));
+  }
+
+  function setUser(next: AuthApi.User | null): void {
+    if (next?.unit_id !== user.value?.unit_id) unitName.value = null;
+    user.value = next;
+    loaded.value = true;
+  }
+
+  function clear(): void {
+    user.value = null;
+    unitName.value = null;
+    loaded.value = true;
+  }
+
+  async function login(params: AuthApi.LoginParams): Promise<AuthApi.User> {
+    const result = await loginRequest(params);
+    setUser(result.user);
+    return result.user;
+  }
+
+  /** Probes the session. A 401 means "not signed in"; any other failure is rethrown. */
+  async function fetchMe(): Promise<AuthApi.User | null> {
+    try {
+      const result = await fetchCurrentUser();
+      setUser(result.user);
+      return result.user;
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        clear();
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await logoutRequest();
+    } finally {
+      clear();
+    }
+  }
+
+  async function changePassword(params: AuthApi.ChangePasswordParams): Promise<void> {
+    await changePasswordRequest(params);
+    if (user.value) user.value = { ...user.value, must_change_password: false };
+  }
+
+  /** Marks the session as needing a password change (server answered 403 password_change_required). */
+  function requirePasswordChange(): void {
+    if (user.value) user.value = { ...user.value, must_change_password: true };
+  }
+
+  /**
+   * Looks up the name of the user's unit for the header. The contract has no GET /units/{id},
+   * so the (small) unit list is read once; roles that cannot read units simply get no name.
+   */
+  async function loadUnitName(): Promise<string | null> {
+    const unitId = user.value?.unit_id;
+    if (unitId === null || unitId === undefined) return null;
+    if (unitName.value !== null) return unitName.value;
+    if (!hasRole('committee_admin', 'unit_admin', 'member', 'viewer', 'system_admin')) return null;
+    try {
+      const units = await listAllUnits();
+      unitName.value = units.find((unit) => unit.id === unitId)?.name ?? null;
+    } catch {
+      unitName.value = null;
+    }
+    return unitName.value;
+  }
+
+  return {
+    user,
+    loaded,
+    unitName,
+    isLoggedIn,
+    roles,
+    mustChangePassword,
+    hasRole,
+    setUser,
+    clear,
+    login,
+    fetchMe,
+    logout,
+    changePassword,
+    requirePasswordChange,
+    loadUnitName,
+  };
+});
