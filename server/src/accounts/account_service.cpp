@@ -165,7 +165,7 @@ void AccountService::change_password(const Authenticated& who, const std::string
     if (new_password == current_password) {
         throw AppError(ErrorCode::weak_password, "新密码不能与当前密码相同", {{"field", "new_password"}});
     }
-    const std::string hash = hash_password(new_password);
+    const std::string hash = hash_password(new_password, policy_.hash_cost);
     const std::string now_text = format_timestamp(time_.now());
     storage::Transaction transaction(database_);
     auto user = storage::find_user(transaction.session(), who.user.id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/password.hpp"
 #include "accounts/user.hpp"
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
@@ -19,6 +20,7 @@ struct AccountPolicy {
     std::chrono::seconds session_absolute{12 * 60 * 60};
     // A session's last-seen time is written at most this often, so reads stay reads.
     std::chrono::seconds session_touch_interval{60};
+    HashCost hash_cost = HashCost::interactive;
 };
 
 struct LoginResult {

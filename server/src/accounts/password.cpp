@@ -50,10 +50,12 @@ void check_password_policy(const std::string& password) {
     }
 }
 
-std::string hash_password(const std::string& password) {
+std::string hash_password(const std::string& password, HashCost cost) {
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    const bool minimum = cost == HashCost::minimum;
+    const auto operations = minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    const auto memory = minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    if (crypto_pwhash_str(hash, password.data(), password.size(), operations, memory) != 0) {
         throw std::runtime_error("out of memory while hashing a password");
     }
     return hash;

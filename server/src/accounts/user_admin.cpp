@@ -52,7 +52,7 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
         generated = generate_password();
         password = *generated;
     }
-    const std::string hash = hash_password(password);
+    const std::string hash = hash_password(password, policy_.hash_cost);
     const std::string now = format_timestamp(time_.now());
 
     storage::Transaction transaction(database_);
@@ -83,7 +83,7 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
 
 std::string AccountService::reset_password(const audit::Actor& actor, long long user_id) {
     std::string password = generate_password();
-    const std::string hash = hash_password(password);
+    const std::string hash = hash_password(password, policy_.hash_cost);
     const std::string now = format_timestamp(time_.now());
     storage::Transaction transaction(database_);
     auto user = storage::find_user(transaction.session(), user_id);

@@ -5,11 +5,52 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <boost/url/parse.hpp>
 #include <libpq-fe.h>
 
 #include <filesystem>
 
 namespace lianjian::storage {
+
+namespace {
+
+std::string conninfo_value(std::string_view value) {
+    std::string quoted = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\') {
+            quoted += '\\';
+        }
+        quoted += c;
+    }
+    return quoted + "'";
+}
+
+// libpq's keyword form of a postgresql:// URL (SOCI hands the string to libpq as keywords).
+// Parts left out (host, user …) come from libpq's PG* environment variables.
+std::string postgresql_conninfo(const std::string& url) {
+    auto parsed = boost::urls::parse_uri(url);
+    if (!parsed) {
+        throw std::invalid_argument("malformed PostgreSQL URL");
+    }
+    std::string conninfo;
+    auto add = [&](std::string_view key, std::string_view value) {
+        if (!value.empty()) {
+            conninfo += std::string(key) + "=" + conninfo_value(value) + " ";
+        }
+    };
+    add("host", parsed->host());
+    add("port", parsed->port());
+    add("user", parsed->user());
+    add("password", parsed->password());
+    std::string path = parsed->path();
+    add("dbname", path.starts_with('/') ? path.substr(1) : path);
+    for (const auto& parameter : parsed->params()) {
+        add(parameter.key, parameter.value);
+    }
+    return conninfo;
+}
+
+}  // namespace
 
 DatabaseUrl DatabaseUrl::parse(const std::string& url) {
     if (url.starts_with("sqlite:")) {
@@ -23,7 +64,7 @@ DatabaseUrl DatabaseUrl::parse(const std::string& url) {
         return {Dialect::sqlite, path};
     }
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-        return {Dialect::postgresql, url};
+        return {Dialect::postgresql, postgresql_conninfo(url)};
     }
     throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
 }

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
+import { defineComponent } from 'vue';
+import { resetClient } from '@/api/client';
+import { i18n } from '@/locales';
+import { useUserStore } from '@/stores/user';
+import { formatDateTime } from '@/utils/format';
+import { errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
+import LoginPage from '../index.vue';
+
+const Empty = defineComponent({ render: () => null });
+
+let pinia: Pinia;
+let router: Router;
+
+async function mountLogin(redirect?: string) {
+  router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/login', component: LoginPage },
+      { path: '/password', component: Empty },
+      { path: '/dashboard', name: 'dashboard', component: Empty },
+      { path: '/units', component: Empty },
+      { path: '/audit/events', component: Empty },
+    ],
+  });
+  await router.push(redirect ? { path: '/login', query: { redirect } } : '/login');
+  const wrapper = mount(LoginPage, { global: { plugins: [pinia, router, i18n, ElementPlus] }, attachTo: document.body });
+  return wrapper;
+}
+
+async function submit(wrapper: Awaited<ReturnType<typeof mountLogin>>, username: string, password: string) {
+  await wrapper.find('[data-testid="login-username"]').setValue(username);
+  await wrapper.find('[data-testid="login-password"]').setValue(password);
+  await wrapper.find('form').trigger('submit');
+  await flushPromises();
+}
+
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+  i18n.global.locale.value = 'zh-CN';
+});
+
+afterEach(() => {
+  resetClient();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+const user = { id: 1, username: 'zhang', display_name: '张三', roles: ['unit_admin'], unit_id: 2 };
+
+describe('login page', () => {
+  it('shows the server message for wrong credentials', async () => {
+    mockFetch(errorResponse(401, 'invalid_credentials', '用户名或密码错误'));
+    const wrapper = await mountLogin();
+    await submit(wrapper, 'zhang', 'bad');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').text()).toContain('用户名或密码错误'));
+    expect(router.currentRoute.value.path).toBe('/login');
+  });
+
+  it('shows the unlock time in local time for a locked account', async () => {
+    mockFetch(errorResponse(423, 'account_locked', '账号已锁定', { locked_until: '2026-11-27T18:00:00.000Z' }));
+    const wrapper = await mountLogin();
+    await submit(wrapper, 'zhang', 'bad');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="login-error"]').text()).toContain(formatDateTime('2026-11-27T18:00:00.000Z')),
+    );
+  });
+
+  it('goes to the redirect after a successful login', async () => {
+    mockFetch(jsonResponse(200, { user: { ...user, must_change_password: false } }));
+    const wrapper = await mountLogin('/units');
+    await submit(wrapper, 'zhang', 'Good#1234');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/units'));
+    expect(useUserStore().isLoggedIn).toBe(true);
+  });
+
+  it('forces the password change when the server asks for it', async () => {
+    mockFetch(jsonResponse(200, { user: { ...user, must_change_password: true } }));
+    const wrapper = await mountLogin('/units');
+    await submit(wrapper, 'zhang', 'Temp#1234');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/password'));
+  });
+});
