@@ -10,6 +10,11 @@ const char* permission_name(Permission permission) {
         case Permission::alliances_read: return "alliances_read";
         case Permission::audit_read: return "audit_read";
         case Permission::users_manage: return "users_manage";
+        case Permission::registry_manage: return "registry_manage";
+        case Permission::unit_update: return "unit_update";
+        case Permission::members_read: return "members_read";
+        case Permission::members_manage: return "members_manage";
+        case Permission::members_unmask: return "members_unmask";
     }
     return "";
 }
@@ -26,6 +31,14 @@ bool role_grants(Role role, Permission permission) {
                    role == Role::member || role == Role::viewer;
         case Permission::audit_read: return role == Role::auditor;
         case Permission::users_manage: return role == Role::system_admin;
+        case Permission::registry_manage: return role == Role::committee_admin;
+        // A unit_admin holds these only for its own unit: the routes declare Scope::own_unit.
+        case Permission::unit_update:
+        case Permission::members_manage:
+        case Permission::members_unmask:
+            return role == Role::committee_admin || role == Role::unit_admin;
+        case Permission::members_read:
+            return role == Role::committee_admin || role == Role::unit_admin || role == Role::viewer;
     }
     return false;
 }

@@ -11,13 +11,20 @@ enum class Permission {
     signed_in,       // any signed-in account (me, logout, own password)
     registry_read,   // office areas and units
     alliances_read,  // alliances and their members
-    audit_read,      // the audit trail
-    users_manage,    // accounts
+    audit_read,       // the audit trail
+    users_manage,     // accounts
+    registry_manage,  // office areas, units, strength tags (the committee)
+    unit_update,      // edit a unit's own record (the committee, or that unit's admin)
+    members_read,     // party members, phone numbers masked
+    members_manage,   // create, edit, import party members
+    members_unmask,   // see one member's full phone number (each time audited)
 };
 
 inline constexpr Permission all_permissions[] = {
     Permission::public_access, Permission::signed_in,  Permission::registry_read,
-    Permission::alliances_read, Permission::audit_read, Permission::users_manage};
+    Permission::alliances_read, Permission::audit_read, Permission::users_manage,
+    Permission::registry_manage, Permission::unit_update,  Permission::members_read,
+    Permission::members_manage,  Permission::members_unmask};
 
 const char* permission_name(Permission permission);
 bool role_grants(Role role, Permission permission);

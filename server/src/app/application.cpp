@@ -27,7 +27,8 @@ std::unique_ptr<storage::Database> open_database(const Config& config) {
 Application::Application(const Config& config)
     : config_(config),
       database_(open_database(config)),
-      services_(std::make_unique<Services>(*database_, config.account_policy)) {
+      services_(std::make_unique<Services>(*database_, config.account_policy,
+                                           crypto::load_or_create_key(config.data_dir))) {
     api::add_all_routes(router_, *services_, config.secure_cookies);
     std::optional<http::StaticFiles> static_files;
     if (config.static_dir) {

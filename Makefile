@@ -1,0 +1,60 @@
+# The two commands of the README: `make run` and `make test`. Each installs what it needs first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+JOBS ?= $(shell nproc)
+RELEASE_DIR := build/release
+SANITIZE_DIR := build/sanitize
+DATA_DIR ?= data
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean
+
+run: deps web release
+	$(RELEASE_DIR)/server/lianjian --data-dir $(DATA_DIR) serve --demo --static web/dist --listen $(LISTEN)
+
+test: deps-test web sanitize test-server test-web test-e2e
+
+deps:
+	@scripts/install-deps.sh
+
+deps-test:
+	@scripts/install-deps.sh --test
+
+# npm ci only when the lock file changed since the last install.
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web-deps: web/node_modules/.installed
+
+web: web-deps
+	cd web && npm run build
+
+release:
+	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DLIANJIAN_TESTS=OFF
+	cmake --build $(RELEASE_DIR) -j $(JOBS)
+
+# Tests run on the AddressSanitizer + UndefinedBehaviorSanitizer build.
+sanitize:
+	cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DLIANJIAN_SANITIZE=ON -DLIANJIAN_TESTS=ON
+	cmake --build $(SANITIZE_DIR) -j $(JOBS)
+
+test-server: sanitize
+	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+
+test-web: web-deps
+	cd web && npm run typecheck && npm test
+
+test-e2e: sanitize web
+	cd web && LIANJIAN_BIN=$(CURDIR)/$(SANITIZE_DIR)/server/lianjian npm run e2e
+
+bench: deps-test release
+	server/bench/run.sh $(RELEASE_DIR)/server/lianjian
+
+format:
+	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build web/dist
