@@ -131,6 +131,9 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(cli, argc, argv);
     config.data_dir = data_dir;
+    if (!static_dir.empty()) {
+        config.static_dir = static_dir;
+    }
     config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
     config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
     config.account_policy.lockout = std::chrono::minutes(lockout_minutes);

@@ -28,7 +28,7 @@ async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: 15_000 });
 }
 
-/** Waits until the visible menu entries are exactly `expected` (by test id). */
+/** The test ids of the side menu entries, in menu order. */
 async function menuTestIds(page) {
   return page
     .locator('[data-testid="side-menu"] [data-testid^="menu-"]:not([data-testid="menu-logo"])')
@@ -117,7 +117,7 @@ describe('联建 web app, end to end', () => {
       assert.ok(allUnits.includes('区审计局'));
       await screenshot(page, 'units');
 
-      await page.getByTestId('unit-search-q').locator('input').fill('审计');
+      await page.getByTestId('unit-search-q').fill('审计');
       await page.getByTestId('unit-search-submit').click();
       await page.waitForFunction(() => {
         const rows = [...document.querySelectorAll('[data-testid="unit-row"]')];
@@ -151,14 +151,14 @@ describe('联建 web app, end to end', () => {
       // Create e2e_viewer (role viewer, no password: the server generates one).
       await page.getByTestId('user-create-button').click();
       const dialog = page.getByTestId('user-create-dialog');
-      await dialog.getByTestId('user-form-username').locator('input').fill('e2e_viewer');
-      await dialog.getByTestId('user-form-display-name').locator('input').fill('端到端测试查看员');
+      await dialog.getByTestId('user-form-username').fill('e2e_viewer');
+      await dialog.getByTestId('user-form-display-name').fill('端到端测试查看员');
       await dialog.getByTestId('user-form-roles').click();
       await page.getByTestId('user-form-role-viewer').click();
       // Close the (multiple) select's dropdown by clicking the dialog title.
       await page.locator('.el-dialog__title').filter({ hasText: /\S/ }).last().click();
       await page.getByTestId('user-form-role-viewer').waitFor({ state: 'hidden' });
-      assert.equal(await dialog.getByTestId('user-form-password').locator('input').inputValue(), '');
+      assert.equal(await dialog.getByTestId('user-form-password').inputValue(), '');
       await dialog.getByTestId('user-create-submit').click();
 
       const generatedDialog = page.getByTestId('generated-password-dialog');
@@ -181,9 +181,9 @@ describe('联建 web app, end to end', () => {
       await screenshot(page, 'password-forced');
 
       const newPassword = 'New-Pass-2026x';
-      await page.getByTestId('password-current').locator('input').fill(generated);
-      await page.getByTestId('password-new').locator('input').fill(newPassword);
-      await page.getByTestId('password-confirm').locator('input').fill(newPassword);
+      await page.getByTestId('password-current').fill(generated);
+      await page.getByTestId('password-new').fill(newPassword);
+      await page.getByTestId('password-confirm').fill(newPassword);
       assert.equal(
         await page.locator('[data-testid="password-policy"] li[data-ok="false"]').count(),
         0,
@@ -196,7 +196,9 @@ describe('联建 web app, end to end', () => {
       await page.waitForURL((url) => url.pathname !== '/password', { timeout: 15_000 });
       await page.waitForTimeout(1_500); // let the landing page's requests answer
       const afterChange = new URL(page.url()).pathname;
-      t.diagnostic(`after the password change the app went to ${page.url()}`);
+      const toasts = await page.locator('.el-message').allInnerTexts();
+      t.diagnostic(`after the password change the app went to ${page.url()}; messages: ${JSON.stringify(toasts)}`);
+      await screenshot(page, 'password-changed');
       if (afterChange === '/login') {
         await submitLogin(page, 'e2e_viewer', newPassword);
         await page.waitForURL((url) => url.pathname === '/dashboard');
@@ -237,7 +239,7 @@ describe('联建 web app, end to end', () => {
         assert.ok(text.length > 0);
         assert.doesNotMatch(text, /锁定/, `attempt ${attempt} must not lock yet: ${text}`);
         // The form clears the password after a failure.
-        assert.equal(await page.getByTestId('login-password').locator('input').inputValue(), '');
+        assert.equal(await page.getByTestId('login-password').inputValue(), '');
       }
       const before = Date.now();
       const fifth = loginAnswer();
@@ -284,7 +286,7 @@ describe('联建 web app, end to end', () => {
       await screenshot(page, 'audit');
 
       // Filtering by action narrows the table to that action.
-      await page.getByTestId('audit-filter-action').locator('input').fill('auth.login');
+      await page.getByTestId('audit-filter-action').fill('auth.login');
       await page.getByTestId('audit-search').click();
       await settled(page);
       const actions = await table
@@ -306,7 +308,7 @@ describe('联建 web app, end to end', () => {
       assert.equal(await page.locator('.layout-aside').count(), 0);
       assert.equal(await page.getByTestId('side-menu').count(), 0);
       await page.getByTestId('sidebar-toggle').click();
-      const drawer = page.locator('.layout-drawer');
+      const drawer = page.getByTestId('menu-drawer');
       await drawer.getByTestId('menu-units').waitFor();
       await screenshot(page, 'phone-menu-drawer');
       await drawer.getByTestId('menu-units').click();

@@ -155,6 +155,18 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     }
     await sleep(200);
   }
+  // The app itself must be served too (SPA fallback): fail once, clearly, instead of five
+  // times with a browser timeout.
+  const index = await fetch(`${baseURL}/login`, { headers: { Accept: 'text/html' } });
+  const type = index.headers.get('content-type') ?? '';
+  if (index.status !== 200 || !type.startsWith('text/html')) {
+    const body = (await index.text()).slice(0, 200);
+    await stop();
+    throw new Error(
+      `the server does not serve the web app: GET /login answered ${index.status} ${type} ${body} ` +
+        `(started with --static ${DIST_DIR})`,
+    );
+  }
   return { baseURL, stop, log: () => output, pid: child.pid };
 }
 
@@ -205,8 +217,8 @@ export async function screenshot(page, name) {
 
 /** Fills the login form and submits it (does not wait for the outcome). */
 export async function submitLogin(page, username, password) {
-  await page.getByTestId('login-username').locator('input').fill(username);
-  await page.getByTestId('login-password').locator('input').fill(password);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "accounts/caller.hpp"
+#include "alliances/rotation.hpp"
+#include "audit/audit_log.hpp"
 #include "registry/registry.hpp"
 #include "storage/database.hpp"
 
@@ -18,6 +21,10 @@ struct AllianceMember {
     MemberRole role = MemberRole::member;
     std::string joined_on;
     std::optional<std::string> left_on;
+    // The unit's people for alliance work (联络员制度), shown on the detail page.
+    std::string first_responsible;
+    std::string direct_responsible;
+    std::string liaison;
 };
 
 struct Alliance {
@@ -33,18 +40,95 @@ struct Alliance {
     std::vector<AllianceMember> members;  // the lead unit first
 };
 
+// One entry of an alliance's timeline.
+struct AllianceEvent {
+    long long id = 0;
+    std::string occurred_on;
+    std::string kind;  // founded | joined | left | lead_changed | rotation_reordered | updated | dissolved
+    std::optional<NamedRef> unit;
+    std::string reason;
+    std::string actor;  // display name of who did it
+};
+
+struct AllianceDetail {
+    Alliance alliance;                     // members as of the asked date
+    std::vector<AllianceMember> history;   // every membership ever, joined_on order
+    std::vector<AllianceEvent> events;     // oldest first
+    std::vector<long long> rotation_order; // unit ids, current members only
+};
+
+struct AllianceDraft {
+    std::string name;
+    int batch = 1;
+    long long office_area_id = 0;
+    long long lead_unit_id = 0;
+    std::vector<long long> member_unit_ids;  // the lead unit included or not: it is added
+    std::string rotation_mode = "per_activity";
+    std::string founded_on;
+    std::string note;
+};
+
+struct AllianceChanges {
+    std::optional<std::string> name;
+    std::optional<int> batch;
+    std::optional<long long> office_area_id;
+    std::optional<std::string> rotation_mode;
+    std::optional<std::string> note;
+};
+
+struct RotationPlan {
+    std::string mode;
+    int year = 0;
+    std::vector<Turn> turns;
+    std::vector<AllianceEvent> membership_changes;  // this year's joins and leaves, so re-dealing is visible
+    std::vector<long long> order;
+};
+
 const char* member_role_name(MemberRole role);
 
-// Alliances as they stand today (reads; editing comes with the alliances issue).
+// Alliances, their members over time, their lead unit and their rotation. Every change is
+// audited and entered in the alliance's timeline, in the same transaction.
 class AllianceService {
 public:
-    explicit AllianceService(storage::Database& database) : database_(database) {}
+    AllianceService(storage::Database& database, audit::AuditLog& audit)
+        : database_(database), audit_(audit) {}
 
     // Active alliances with the memberships open on `on_date` ("YYYY-MM-DD").
     std::vector<Alliance> list(const std::string& on_date);
+    AllianceDetail detail(long long alliance_id, const std::string& on_date);
+
+    Alliance create(const accounts::Caller& caller, const AllianceDraft& draft);
+    Alliance update(const accounts::Caller& caller, long long alliance_id, const AllianceChanges& changes);
+    Alliance change_lead(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                         const std::string& reason);
+    Alliance add_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                        const std::string& joined_on, const std::string& reason);
+    Alliance remove_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                           const std::string& left_on, const std::string& reason);
+    void dissolve(const accounts::Caller& caller, long long alliance_id, const std::string& dissolved_on,
+                  const std::string& reason);
+    // The committee, or the lead unit's admin, sets the hosting order (all current members).
+    std::vector<long long> reorder_rotation(const accounts::Caller& caller, long long alliance_id,
+                                            const std::vector<long long>& unit_ids);
+    RotationPlan rotation(long long alliance_id, int year);
+
+    // For the application workflow, inside its transaction: the same membership rules.
+    void join_in(storage::Transaction& transaction, const accounts::Caller& caller, long long alliance_id,
+                 long long unit_id, const std::string& joined_on, const std::string& reason);
+    void leave_in(storage::Transaction& transaction, const accounts::Caller& caller, long long alliance_id,
+                  long long unit_id, const std::string& left_on, const std::string& reason);
+    long long create_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                        const AllianceDraft& draft);
 
 private:
+    Alliance current(storage::Transaction& transaction, long long alliance_id);
+    void freeze_rotation(storage::Transaction& transaction, long long alliance_id, const std::string& through);
+
     storage::Database& database_;
+    audit::AuditLog& audit_;
 };
+
+// The rules an alliance's make-up must meet; throw AppError with a Chinese message.
+void check_rotation_mode(const std::string& mode);
 
 }  // namespace lianjian::alliances

@@ -11,6 +11,9 @@ void add_user_routes(http::Router& router, app::Services& services);
 void add_registry_routes(http::Router& router, app::Services& services);
 void add_alliance_routes(http::Router& router, app::Services& services);
 void add_audit_routes(http::Router& router, app::Services& services);
+void add_application_routes(http::Router& router, app::Services& services);
+void add_inbox_routes(http::Router& router, app::Services& services);
+void add_member_routes(http::Router& router, app::Services& services);
 
 inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     add_auth_routes(router, services, secure_cookies);
@@ -18,6 +21,9 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_registry_routes(router, services);
     add_alliance_routes(router, services);
     add_audit_routes(router, services);
+    add_application_routes(router, services);
+    add_inbox_routes(router, services);
+    add_member_routes(router, services);
 }
 
 }  // namespace lianjian::api

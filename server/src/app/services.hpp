@@ -2,8 +2,11 @@
 
 #include "accounts/account_service.hpp"
 #include "alliances/alliance.hpp"
+#include "applications/application.hpp"
+#include "inbox/inbox.hpp"
 #include "audit/audit_log.hpp"
 #include "crypto/field_cipher.hpp"
+#include "members/member_service.hpp"
 #include "registry/registry.hpp"
 #include "storage/database.hpp"
 
@@ -16,8 +19,11 @@ struct Services {
           cipher(key),
           audit(database),
           accounts(database, audit, policy),
-          registry(database),
-          alliances(database) {}
+          registry(database, audit, cipher),
+          alliances(database, audit),
+          applications(database, audit, alliances, notifier),
+          inbox(database),
+          members(database, audit, cipher) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -25,6 +31,10 @@ struct Services {
     accounts::AccountService accounts;
     registry::RegistryService registry;
     alliances::AllianceService alliances;
+    inbox::Notifier notifier;
+    applications::ApplicationService applications;
+    inbox::InboxService inbox;
+    members::MemberService members;
 };
 
 }  // namespace lianjian::app

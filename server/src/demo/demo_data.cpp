@@ -71,7 +71,40 @@ const std::vector<DemoAlliance>& alliances() {
 
 constexpr const char* founding_date = "2026-04-01";
 
-void create_registry(storage::Transaction& transaction, const std::string& now) {
+// Invented strengths (by unit name) so that the tag filter has something to find.
+const std::vector<std::pair<const char*, std::vector<const char*>>>& demo_strengths() {
+    static const std::vector<std::pair<const char*, std::vector<const char*>>> list = {
+        {"区委直属机关工委", {"党课讲师", "党务专家"}},
+        {"区审计局", {"财务审计", "党课讲师"}},
+        {"区总工会", {"活动阵地", "志愿服务"}},
+        {"区妇联", {"志愿服务"}},
+        {"团区委", {"志愿服务", "宣传媒体"}},
+        {"区委党史研究室", {"红色教育基地", "党课讲师"}},
+        {"区科协", {"科技"}},
+        {"区委编办", {"党务专家"}},
+        {"区金融服务中心", {"财务审计", "法律"}},
+    };
+    return list;
+}
+
+// A clearly fake liaison phone per demo unit: 13800000001, 13800000002 …
+std::string demo_phone(std::size_t index) {
+    const auto number = std::to_string(index + 1);
+    return "1380000" + std::string(4 - number.size(), '0') + number;
+}
+
+void give_demo_strengths(soci::session& session) {
+    for (const auto& [unit_name, tag_names] : demo_strengths()) {
+        std::vector<long long> tag_ids;
+        for (const char* tag_name : tag_names) {
+            tag_ids.push_back(*storage::find_strength_tag_id(session, tag_name));
+        }
+        storage::replace_unit_strengths(session, *storage::find_unit_id(session, unit_name), tag_ids);
+    }
+}
+
+void create_registry(storage::Transaction& transaction, const std::string& now,
+                     const crypto::FieldCipher& cipher) {
     auto& session = transaction.session();
     for (const auto& area : areas) {
         registry::OfficeArea record{0, area.name, area.address, area.latitude, area.longitude,
@@ -91,23 +124,33 @@ void create_registry(storage::Transaction& transaction, const std::string& now) 
         record.first_responsible = std::string(unit.short_name) + "党组书记（演示）";
         record.direct_responsible = std::string(unit.short_name) + "机关党组织书记（演示）";
         record.liaison = std::string(unit.short_name) + "联络员（演示）";
+        const auto phone = demo_phone(static_cast<std::size_t>(&unit - units));
+        record.liaison_phone_sealed = cipher.seal(phone);
+        record.liaison_phone_hash = cipher.search_hash(phone);
         record.is_demo = true;
         storage::insert_unit(session, record, now);
     }
+    give_demo_strengths(session);
+}
+
+// The first batch goes through the same rules as any alliance the committee creates: members
+// free, the lead unit first in the hosting order, a timeline from the founding date.
+void create_alliances(storage::Transaction& transaction, alliances::AllianceService& service,
+                      const accounts::Caller& caller) {
+    auto& session = transaction.session();
     for (const auto& alliance : alliances()) {
-        alliances::Alliance record;
-        record.name = alliance.name;
-        record.batch = 1;
-        record.office_area = {*storage::find_office_area_id(session, alliance.office_area), ""};
-        record.lead_unit = {*storage::find_unit_id(session, alliance.lead_unit), ""};
-        record.rotation_mode = "per_activity";
-        record.founded_on = founding_date;
-        record.note = "第一批党建联盟（演示数据）";
-        const auto alliance_id = storage::insert_alliance(session, record, now);
+        alliances::AllianceDraft draft;
+        draft.name = alliance.name;
+        draft.batch = 1;
+        draft.office_area_id = *storage::find_office_area_id(session, alliance.office_area);
+        draft.lead_unit_id = *storage::find_unit_id(session, alliance.lead_unit);
         for (const char* member : alliance.members) {
-            storage::insert_membership(session, alliance_id, *storage::find_unit_id(session, member),
-                                       founding_date, now);
+            draft.member_unit_ids.push_back(*storage::find_unit_id(session, member));
         }
+        draft.rotation_mode = "per_activity";
+        draft.founded_on = founding_date;
+        draft.note = "第一批党建联盟（演示数据）";
+        service.create_in(transaction, caller, draft);
     }
 }
 
@@ -133,7 +176,8 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
     {
         storage::Transaction transaction(services.database);
         if (!storage::find_unit_id(transaction.session(), units[0].name)) {
-            create_registry(transaction, now);
+            create_registry(transaction, now, services.cipher);
+            create_alliances(transaction, services.alliances, {system_actor, {}, std::nullopt});
             services.audit.record(transaction, {system_actor, "demo.load", "demo", "first_batch",
                                                 audit::Outcome::success,
                                                 "3 office areas, 14 units, 3 alliances"});
@@ -141,6 +185,7 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         }
         transaction.commit();
     }
+    services.members.load_demo_members();
     const std::string chosen = password ? *password : accounts::generate_password();
     for (const auto& account : demo_accounts()) {
         storage::Connection connection(services.database);

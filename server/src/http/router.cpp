@@ -76,6 +76,13 @@ audit::Actor RequestContext::actor() const {
     return {std::nullopt, "", client_ip};
 }
 
+accounts::Caller RequestContext::caller() const {
+    if (!auth) {
+        return {actor(), {}, std::nullopt};
+    }
+    return {actor(), auth->user.roles, auth->user.unit_id};
+}
+
 long long RequestContext::id_parameter(std::size_t index) const {
     long long id = 0;
     if (index < path_parameters.size()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account_service.hpp"
+#include "accounts/caller.hpp"
 #include "accounts/permission.hpp"
 #include "audit/audit_log.hpp"
 #include "http/message.hpp"
@@ -25,6 +26,8 @@ struct RequestContext {
 
     // The actor for audit records: the signed-in user, or an anonymous one.
     audit::Actor actor() const;
+    // The signed-in caller with roles and unit, for services that decide per object.
+    accounts::Caller caller() const;
     // The `{…}` segment at `index` as a positive id, or a 404.
     long long id_parameter(std::size_t index = 0) const;
     // Under Scope::own_unit, a unit_admin without a programme-wide role may act only for its

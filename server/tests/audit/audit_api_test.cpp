@@ -110,8 +110,8 @@ TEST_F(AuditApi, FilterByActionPrefix) {
 TEST_F(AuditApi, FiltersCombine) {
     const auto page = list("?user=viewer&action=auth.login");
     EXPECT_EQ(total(page), 2);
-    const auto failures = list("?user=admin&action=auth.logout");
-    EXPECT_EQ(total(failures), 1);
+    const auto logouts = list("?user=admin&action=auth.logout");
+    EXPECT_EQ(total(logouts), 1);
 }
 
 TEST_F(AuditApi, FilterByTimeRange) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace lianjian::testing {
 namespace {
 
@@ -43,8 +45,9 @@ TEST_F(Csrf, ForeignOriginIsRejected) {
 }
 
 TEST_F(Csrf, OriginOfAnotherPortOrAPrefixIsRejected) {
-    for (const std::string origin : {"http://127.0.0.1", "http://127.0.0.1:1",
-                                     "http://" + host() + ".evil.example", "null"}) {
+    const std::vector<std::string> origins = {"http://127.0.0.1", "http://127.0.0.1:1",
+                                              "http://" + host() + ".evil.example", "null"};
+    for (const auto& origin : origins) {
         const auto result = client.request("POST", "/api/v1/auth/login", login_body(),
                                            {{"Content-Type", "application/json"},
                                             {"X-Requested-With", "XMLHttpRequest"},

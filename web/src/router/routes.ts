@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Document, House, Location, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
+import { Avatar, Document, House, Location, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
 import type { AuthApi } from '@/api/auth';
 
 /** Roles that work in the programme (see DOMAIN.md, Roles). */
@@ -48,6 +48,18 @@ export const layoutChildren: RouteRecordRaw[] = [
       menu: true,
       icon: OfficeBuilding,
       testId: 'menu-units',
+    },
+  },
+  {
+    path: 'members',
+    name: 'members',
+    component: () => import('@/views/member/list/index.vue'),
+    meta: {
+      title: 'menu.members',
+      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      menu: true,
+      icon: Avatar,
+      testId: 'menu-members',
     },
   },
   {

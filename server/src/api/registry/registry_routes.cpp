@@ -1,17 +1,32 @@
 #include "api/json_input.hpp"
 #include "api/routes.hpp"
+#include "core/error.hpp"
 
 #include <boost/json/array.hpp>
 
 namespace lianjian::api {
 
 using accounts::Permission;
+using accounts::Scope;
 using http::beast_http::verb;
 
 namespace {
 
 boost::json::value optional_value(const std::optional<double>& value) {
     return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::object office_area_json(const registry::OfficeArea& area) {
+    return {{"id", area.id},
+            {"name", area.name},
+            {"address", area.address},
+            {"latitude", optional_value(area.latitude)},
+            {"longitude", optional_value(area.longitude)},
+            {"note", area.note}};
+}
+
+boost::json::object strength_tag_json(const registry::StrengthTag& tag) {
+    return {{"id", tag.id}, {"name", tag.name}, {"active", tag.active}, {"sort_order", tag.sort_order}};
 }
 
 boost::json::object unit_json(const registry::Unit& unit) {
@@ -33,40 +48,247 @@ boost::json::object unit_json(const registry::Unit& unit) {
     } else {
         json["office_area"] = nullptr;
     }
+    boost::json::array strengths;
+    for (const auto& tag : unit.strengths) {
+        strengths.push_back({{"id", tag.id}, {"name", tag.name}});
+    }
+    json["strengths"] = std::move(strengths);
+    // Only ever the masked form; the full number has its own audited route.
+    json["liaison_phone"] = unit.liaison_phone_masked ? boost::json::value(*unit.liaison_phone_masked)
+                                                      : boost::json::value(nullptr);
     return json;
+}
+
+boost::json::object unit_node_json(const registry::UnitNode& node) {
+    boost::json::array children;
+    for (const auto& child : node.children) {
+        children.emplace_back(unit_node_json(child));
+    }
+    return {{"id", node.id},           {"name", node.name},     {"short_name", node.short_name},
+            {"kind", node.kind},       {"active", node.active}, {"children", std::move(children)}};
+}
+
+template <typename T, typename ToJson>
+http::Response page_response(const registry::Page<T>& page, ToJson to_json) {
+    boost::json::array items;
+    for (const auto& item : page.items) {
+        items.emplace_back(to_json(item));
+    }
+    return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
+}
+
+std::optional<double> optional_number(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return std::nullopt;
+    }
+    if (!value->is_number()) {
+        throw field_error(field, std::string("字段“") + field + "”应为数字");
+    }
+    return value->to_number<double>();
+}
+
+std::vector<long long> optional_id_array(const boost::json::object& body, const char* field) {
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return {};
+    }
+    const auto wrong = field_error(field, std::string("字段“") + field + "”应为整数数组");
+    if (!value->is_array()) {
+        throw wrong;
+    }
+    std::vector<long long> ids;
+    for (const auto& item : value->as_array()) {
+        if (!item.is_int64()) {
+            throw wrong;
+        }
+        ids.push_back(item.as_int64());
+    }
+    return ids;
+}
+
+registry::OfficeArea office_area_input(const http::RequestContext& context) {
+    const auto body = json_body(context);
+    registry::OfficeArea area;
+    area.name = required_string(body, "name");
+    area.address = optional_string(body, "address").value_or("");
+    area.latitude = optional_number(body, "latitude");
+    area.longitude = optional_number(body, "longitude");
+    area.note = optional_string(body, "note").value_or("");
+    return area;
+}
+
+registry::UnitInput unit_input(const http::RequestContext& context) {
+    const auto body = json_body(context);
+    registry::UnitInput input;
+    input.name = required_string(body, "name");
+    input.short_name = optional_string(body, "short_name").value_or("");
+    input.parent_id = optional_integer(body, "parent_id");
+    input.kind = optional_string(body, "kind").value_or("unit");
+    input.party_organization_name = optional_string(body, "party_organization_name").value_or("");
+    input.party_organization_type = optional_string(body, "party_organization_type").value_or("branch");
+    input.office_area_id = optional_integer(body, "office_area_id");
+    input.party_member_count = optional_integer(body, "party_member_count").value_or(0);
+    input.strength_tag_ids = optional_id_array(body, "strength_tag_ids");
+    input.first_responsible = optional_string(body, "first_responsible").value_or("");
+    input.direct_responsible = optional_string(body, "direct_responsible").value_or("");
+    input.liaison = optional_string(body, "liaison").value_or("");
+    // Left out: keep the stored number (the client only has the masked one); null: remove it.
+    if (body.contains("liaison_phone")) {
+        input.liaison_phone = optional_string(body, "liaison_phone").value_or("");
+    }
+    return input;
+}
+
+registry::UnitSort unit_sort(const http::RequestContext& context) {
+    const auto text = query_text(context, "sort").value_or("id");
+    const std::pair<const char*, registry::UnitSort> sorts[] = {
+        {"id", registry::UnitSort::id},
+        {"name", registry::UnitSort::name},
+        {"-name", registry::UnitSort::name_descending},
+        {"party_member_count", registry::UnitSort::party_member_count},
+        {"-party_member_count", registry::UnitSort::party_member_count_descending},
+    };
+    for (const auto& [name, sort] : sorts) {
+        if (text == name) {
+            return sort;
+        }
+    }
+    throw field_error("sort", "参数“sort”应为 id、name、-name、party_member_count 或 -party_member_count");
+}
+
+std::optional<bool> query_flag(const http::RequestContext& context, const char* name) {
+    const auto text = query_text(context, name);
+    if (!text) {
+        return std::nullopt;
+    }
+    if (*text != "true" && *text != "false") {
+        throw field_error(name, std::string("参数“") + name + "”应为 true 或 false");
+    }
+    return *text == "true";
+}
+
+registry::UnitFilter unit_filter(const http::RequestContext& context) {
+    registry::UnitFilter filter;
+    filter.search = query_text(context, "q").value_or("");
+    filter.office_area_id = query_id(context, "office_area_id");
+    filter.strength_tag_id = query_id(context, "tag_id");
+    filter.parent_id = query_id(context, "parent_id");
+    filter.active = query_flag(context, "active");
+    filter.sort = unit_sort(context);
+    filter.page = query_int(context, "page", 1, 1, 1000000);
+    filter.page_size = query_int(context, "page_size", 20, 1, 100);
+    return filter;
+}
+
+// The committee may move a unit in the tree; a unit_admin (on an own_unit route) edits only its
+// unit's own record.
+registry::UnitEditor editor_of(const http::RequestContext& context) {
+    const bool committee =
+        context.auth && accounts::has_role(context.auth->user.roles, accounts::Role::committee_admin);
+    return committee ? registry::UnitEditor::committee : registry::UnitEditor::own_unit_admin;
+}
+
+// The unit an own_unit route acts on: 404 when there is none, 403 when it is another unit's.
+long long own_unit_id(registry::RegistryService& registry, const http::RequestContext& context) {
+    const auto id = context.id_parameter();
+    registry.unit(id);
+    context.require_unit(id);
+    return id;
+}
+
+void add_office_area_routes(http::Router& router, registry::RegistryService& registry) {
+    const http::RouteDeclaration read{Permission::registry_read};
+    const http::RouteDeclaration manage{Permission::registry_manage};
+    router.add(verb::get, "/api/v1/office-areas", read, [&registry](http::RequestContext&) {
+        return page_response(registry.list_office_areas(), office_area_json);
+    });
+    router.add(verb::post, "/api/v1/office-areas", manage, [&registry](http::RequestContext& context) {
+        const auto area = registry.create_office_area(context.actor(), office_area_input(context));
+        return http::json_response(http::Status::created, office_area_json(area));
+    });
+    router.add(verb::get, "/api/v1/office-areas/{id}", read, [&registry](http::RequestContext& context) {
+        return http::json_response(http::Status::ok, office_area_json(registry.office_area(context.id_parameter())));
+    });
+    router.add(verb::put, "/api/v1/office-areas/{id}", manage, [&registry](http::RequestContext& context) {
+        const auto area =
+            registry.update_office_area(context.actor(), context.id_parameter(), office_area_input(context));
+        return http::json_response(http::Status::ok, office_area_json(area));
+    });
+}
+
+void add_strength_tag_routes(http::Router& router, registry::RegistryService& registry) {
+    const http::RouteDeclaration read{Permission::registry_read};
+    const http::RouteDeclaration manage{Permission::registry_manage};
+    router.add(verb::get, "/api/v1/strength-tags", read, [&registry](http::RequestContext&) {
+        return page_response(registry.list_strength_tags(), strength_tag_json);
+    });
+    router.add(verb::post, "/api/v1/strength-tags", manage, [&registry](http::RequestContext& context) {
+        const auto body = json_body(context);
+        const auto tag = registry.create_strength_tag(context.actor(), required_string(body, "name"));
+        return http::json_response(http::Status::created, strength_tag_json(tag));
+    });
+    router.add(verb::put, "/api/v1/strength-tags/{id}", manage, [&registry](http::RequestContext& context) {
+        const auto body = json_body(context);
+        const auto tag = registry.update_strength_tag(context.actor(), context.id_parameter(),
+                                                      required_string(body, "name"),
+                                                      required_bool(body, "active"));
+        return http::json_response(http::Status::ok, strength_tag_json(tag));
+    });
+}
+
+void add_unit_routes(http::Router& router, registry::RegistryService& registry) {
+    const http::RouteDeclaration read{Permission::registry_read};
+    const http::RouteDeclaration manage{Permission::registry_manage};
+    router.add(verb::get, "/api/v1/units", read, [&registry](http::RequestContext& context) {
+        return page_response(registry.list_units(unit_filter(context)), unit_json);
+    });
+    router.add(verb::post, "/api/v1/units", manage, [&registry](http::RequestContext& context) {
+        const auto unit = registry.create_unit(context.actor(), unit_input(context));
+        return http::json_response(http::Status::created, unit_json(unit));
+    });
+    // Before /units/{id}, which would otherwise take "tree" for an id.
+    router.add(verb::get, "/api/v1/units/tree", read, [&registry](http::RequestContext&) {
+        boost::json::array items;
+        for (const auto& node : registry.unit_tree()) {
+            items.emplace_back(unit_node_json(node));
+        }
+        return http::json_response(http::Status::ok, {{"items", std::move(items)}});
+    });
+    router.add(verb::get, "/api/v1/units/{id}", read, [&registry](http::RequestContext& context) {
+        return http::json_response(http::Status::ok, unit_json(registry.unit(context.id_parameter())));
+    });
+    const http::RouteDeclaration own_unit_update{Permission::unit_update, Scope::own_unit};
+    router.add(verb::put, "/api/v1/units/{id}", own_unit_update, [&registry](http::RequestContext& context) {
+        const auto id = own_unit_id(registry, context);
+        const auto unit = registry.update_unit(context.actor(), editor_of(context), id, unit_input(context));
+        return http::json_response(http::Status::ok, unit_json(unit));
+    });
+    const std::pair<const char*, registry::Activation> activations[] = {
+        {"/api/v1/units/{id}/deactivate", registry::Activation::deactivate},
+        {"/api/v1/units/{id}/activate", registry::Activation::activate},
+    };
+    for (const auto& [pattern, activation] : activations) {
+        router.add(verb::post, pattern, manage, [&registry, activation](http::RequestContext& context) {
+            const auto unit = registry.change_unit_activation(context.actor(), context.id_parameter(), activation);
+            return http::json_response(http::Status::ok, unit_json(unit));
+        });
+    }
+    const http::RouteDeclaration own_unit_unmask{Permission::members_unmask, Scope::own_unit};
+    router.add(verb::post, "/api/v1/units/{id}/liaison-phone/unmask", own_unit_unmask,
+               [&registry](http::RequestContext& context) {
+                   const auto id = own_unit_id(registry, context);
+                   const auto phone = registry.unmask_liaison_phone(context.actor(), id);
+                   return http::json_response(http::Status::ok, {{"phone", phone}});
+               });
 }
 
 }  // namespace
 
 void add_registry_routes(http::Router& router, app::Services& services) {
-    auto& registry = services.registry;
-    const http::RouteDeclaration read{Permission::registry_read};
-    router.add(verb::get, "/api/v1/units", read, [&registry](http::RequestContext& context) {
-        registry::UnitFilter filter;
-        filter.search = query_text(context, "q").value_or("");
-        filter.office_area_id = query_id(context, "office_area_id");
-        filter.page = query_int(context, "page", 1, 1, 1000000);
-        filter.page_size = query_int(context, "page_size", 20, 1, 100);
-        const auto page = registry.list_units(filter);
-        boost::json::array items;
-        for (const auto& unit : page.items) {
-            items.emplace_back(unit_json(unit));
-        }
-        return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
-    });
-    router.add(verb::get, "/api/v1/office-areas", read, [&registry](http::RequestContext&) {
-        const auto page = registry.list_office_areas();
-        boost::json::array items;
-        for (const auto& area : page.items) {
-            items.emplace_back(boost::json::object{{"id", area.id},
-                                                   {"name", area.name},
-                                                   {"address", area.address},
-                                                   {"latitude", optional_value(area.latitude)},
-                                                   {"longitude", optional_value(area.longitude)},
-                                                   {"note", area.note}});
-        }
-        return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
-    });
+    add_office_area_routes(router, services.registry);
+    add_strength_tag_routes(router, services.registry);
+    add_unit_routes(router, services.registry);
 }
 
 }  // namespace lianjian::api

@@ -43,8 +43,12 @@ afterEach(() => {
 describe('menu', () => {
   const names = (roles: AuthApi.Role[]) => buildMenu(roles).map((item) => item.name);
 
-  it.each(['committee_admin', 'unit_admin', 'member', 'viewer'] as const)('%s sees the programme pages', (role) => {
-    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'alliances']);
+  it.each(['committee_admin', 'unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
+    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances']);
+  });
+
+  it('member sees the programme pages but not the members register', () => {
+    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances']);
   });
 
   it('system_admin sees accounts and read-only reference data, not alliances or audit', () => {

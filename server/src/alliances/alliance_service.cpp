@@ -1,0 +1,431 @@
+#include "alliances/alliance.hpp"
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "storage/alliance_repository.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lianjian::alliances {
+
+namespace {
+
+// A date field in YYYY-MM-DD form, or today when absent.
+std::string date_or_today(const std::string& text, const char* field) {
+    if (text.empty()) {
+        return today_date();
+    }
+    if (text.size() != 10) {
+        throw field_error(field, std::string("“") + field + "”应为日期，格式如 2026-05-01");
+    }
+    return format_timestamp(parse_timestamp(text, field)).substr(0, 10);
+}
+
+void require_reason(const std::string& reason) {
+    if (reason.empty()) {
+        throw field_error("reason", "请填写原因");
+    }
+    if (reason.size() > 1000) {
+        throw field_error("reason", "原因不能超过 1000 个字节");
+    }
+}
+
+storage::UnitSummary active_unit(soci::session& session, long long unit_id, const char* field) {
+    auto unit = storage::find_unit_summary(session, unit_id);
+    if (!unit) {
+        throw field_error(field, "单位不存在（编号 " + std::to_string(unit_id) + "）");
+    }
+    if (!unit->active) {
+        throw field_error(field, "单位“" + unit->ref.name + "”已停用");
+    }
+    return *unit;
+}
+
+void require_free(soci::session& session, const storage::UnitSummary& unit) {
+    if (storage::open_alliance_of_unit(session, unit.ref.id)) {
+        throw AppError(ErrorCode::conflict, "单位“" + unit.ref.name + "”已在其他联盟中，一个单位只能加入一个联盟",
+                       {{"unit_id", unit.ref.id}});
+    }
+}
+
+bool is_current_member(const Alliance& alliance, long long unit_id) {
+    return std::any_of(alliance.members.begin(), alliance.members.end(),
+                       [&](const AllianceMember& member) { return member.unit.id == unit_id; });
+}
+
+audit::AuditEntry entry(const accounts::Caller& caller, const char* action, long long alliance_id,
+                        std::string detail) {
+    return {caller.actor, action, "alliance", std::to_string(alliance_id), audit::Outcome::success,
+            detail.substr(0, 500)};
+}
+
+int year_of(const std::string& date) { return std::stoi(date.substr(0, 4)); }
+
+// The stored hosting order, completed: the lead unit first when it is missing, then any current
+// member not yet in it, by joining date (the default order of an alliance nobody reordered).
+std::vector<long long> hosting_order(soci::session& session, const Alliance& alliance) {
+    auto order = storage::rotation_order(session, alliance.id);
+    if (order.empty() || std::find(order.begin(), order.end(), alliance.lead_unit.id) == order.end()) {
+        order.insert(order.begin(), alliance.lead_unit.id);
+    }
+    for (const auto& member : alliance.members) {  // already in joining order
+        if (std::find(order.begin(), order.end(), member.unit.id) == order.end()) {
+            order.push_back(member.unit.id);
+        }
+    }
+    return order;
+}
+
+}  // namespace
+
+const char* member_role_name(MemberRole role) { return role == MemberRole::lead ? "lead" : "member"; }
+
+void check_rotation_mode(const std::string& mode) {
+    if (mode != "per_activity" && mode != "per_quarter") {
+        throw field_error("rotation_mode", "轮值方式应为 per_activity（一次活动一轮值）或 per_quarter（一季时间一轮值）");
+    }
+}
+
+std::vector<Alliance> AllianceService::list(const std::string& on_date) {
+    storage::Connection connection(database_);
+    return storage::list_alliances(connection.session(), on_date);
+}
+
+AllianceDetail AllianceService::detail(long long alliance_id, const std::string& on_date) {
+    storage::Connection connection(database_);
+    auto& session = connection.session();
+    auto alliance = storage::find_alliance(session, alliance_id, on_date);
+    if (!alliance) {
+        throw AppError(ErrorCode::not_found, "联盟不存在");
+    }
+    AllianceDetail detail;
+    detail.alliance = std::move(*alliance);
+    detail.history = storage::membership_history(session, alliance_id);
+    detail.events = storage::alliance_events(session, alliance_id);
+    const auto plan = rotation(alliance_id, year_of(today_date()));
+    detail.rotation_order = plan.order;
+    return detail;
+}
+
+Alliance AllianceService::current(storage::Transaction& transaction, long long alliance_id) {
+    auto alliance = storage::find_alliance(transaction.session(), alliance_id, today_date());
+    if (!alliance) {
+        throw AppError(ErrorCode::not_found, "联盟不存在");
+    }
+    return *alliance;
+}
+
+long long AllianceService::create_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                                     const AllianceDraft& draft) {
+    auto& session = transaction.session();
+    if (draft.name.empty()) {
+        throw field_error("name", "请填写联盟名称");
+    }
+    if (storage::alliance_name_taken(session, draft.name, 0)) {
+        throw AppError(ErrorCode::conflict, "联盟名称“" + draft.name + "”已存在", {{"field", "name"}});
+    }
+    if (draft.batch < 1) {
+        throw field_error("batch", "批次应为正整数");
+    }
+    check_rotation_mode(draft.rotation_mode);
+    const auto area = storage::find_office_area_ref(session, draft.office_area_id);
+    if (!area) {
+        throw field_error("office_area_id", "办公区不存在");
+    }
+    const auto founded_on = date_or_today(draft.founded_on, "founded_on");
+    std::vector<long long> unit_ids{draft.lead_unit_id};
+    for (long long unit_id : draft.member_unit_ids) {
+        if (std::find(unit_ids.begin(), unit_ids.end(), unit_id) == unit_ids.end()) {
+            unit_ids.push_back(unit_id);
+        }
+    }
+    if (unit_ids.size() < 2) {
+        throw field_error("member_unit_ids", "联盟至少需要两个成员单位（含牵头单位）");
+    }
+    std::vector<storage::UnitSummary> units;
+    for (long long unit_id : unit_ids) {
+        units.push_back(active_unit(session, unit_id, unit_id == draft.lead_unit_id ? "lead_unit_id" : "member_unit_ids"));
+        require_free(session, units.back());
+    }
+    const auto now = format_timestamp(Clock::now());
+    Alliance alliance;
+    alliance.name = draft.name;
+    alliance.batch = draft.batch;
+    alliance.office_area = *area;
+    alliance.lead_unit = units.front().ref;
+    alliance.rotation_mode = draft.rotation_mode;
+    alliance.founded_on = founded_on;
+    alliance.note = draft.note;
+    alliance.id = storage::insert_alliance(session, alliance, now);
+    storage::insert_alliance_event(session, alliance.id, founded_on, "founded", alliance.lead_unit.id, draft.note,
+                                   caller.actor.user_id, now);
+    for (const auto& unit : units) {
+        storage::insert_membership(session, alliance.id, unit.ref.id, founded_on, now);
+        storage::insert_alliance_event(session, alliance.id, founded_on, "joined", unit.ref.id, "", caller.actor.user_id,
+                                       now);
+    }
+    // Default hosting order: the lead unit first, then the others as listed.
+    storage::replace_rotation_order(session, alliance.id, unit_ids);
+    audit_.record(transaction, entry(caller, "alliance.create", alliance.id,
+                                     "name=" + alliance.name + " units=" + std::to_string(units.size())));
+    return alliance.id;
+}
+
+Alliance AllianceService::create(const accounts::Caller& caller, const AllianceDraft& draft) {
+    storage::Transaction transaction(database_);
+    const auto id = create_in(transaction, caller, draft);
+    auto alliance = current(transaction, id);
+    transaction.commit();
+    return alliance;
+}
+
+Alliance AllianceService::update(const accounts::Caller& caller, long long alliance_id, const AllianceChanges& changes) {
+    storage::Transaction transaction(database_);
+    auto& session = transaction.session();
+    auto alliance = current(transaction, alliance_id);
+    if (alliance.dissolved_on) {
+        throw AppError(ErrorCode::conflict, "联盟已解散，不能再修改");
+    }
+    std::string detail;
+    if (changes.name && *changes.name != alliance.name) {
+        if (changes.name->empty()) {
+            throw field_error("name", "请填写联盟名称");
+        }
+        if (storage::alliance_name_taken(session, *changes.name, alliance_id)) {
+            throw AppError(ErrorCode::conflict, "联盟名称“" + *changes.name + "”已存在", {{"field", "name"}});
+        }
+        detail += "name " + alliance.name + "→" + *changes.name + "; ";
+        alliance.name = *changes.name;
+    }
+    if (changes.batch) {
+        if (*changes.batch < 1) {
+            throw field_error("batch", "批次应为正整数");
+        }
+        alliance.batch = *changes.batch;
+    }
+    if (changes.office_area_id) {
+        const auto area = storage::find_office_area_ref(session, *changes.office_area_id);
+        if (!area) {
+            throw field_error("office_area_id", "办公区不存在");
+        }
+        alliance.office_area = *area;
+    }
+    if (changes.rotation_mode && *changes.rotation_mode != alliance.rotation_mode) {
+        check_rotation_mode(*changes.rotation_mode);
+        // Turns already started stay as they were dealt under the old mode.
+        freeze_rotation(transaction, alliance_id, today_date());
+        detail += "rotation_mode " + alliance.rotation_mode + "→" + *changes.rotation_mode + "; ";
+        alliance.rotation_mode = *changes.rotation_mode;
+    }
+    if (changes.note) {
+        alliance.note = *changes.note;
+    }
+    const auto now = format_timestamp(Clock::now());
+    storage::update_alliance(session, alliance, now);
+    storage::insert_alliance_event(session, alliance_id, today_date(), "updated", std::nullopt, detail,
+                                   caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.update", alliance_id, detail));
+    transaction.commit();
+    return alliance;
+}
+
+Alliance AllianceService::change_lead(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                                      const std::string& reason) {
+    require_reason(reason);
+    storage::Transaction transaction(database_);
+    auto alliance = current(transaction, alliance_id);
+    if (alliance.dissolved_on) {
+        throw AppError(ErrorCode::conflict, "联盟已解散，不能再修改");
+    }
+    if (!is_current_member(alliance, unit_id)) {
+        throw field_error("unit_id", "新的牵头单位必须是本联盟的现有成员单位");
+    }
+    if (alliance.lead_unit.id == unit_id) {
+        throw AppError(ErrorCode::conflict, "该单位已是牵头单位");
+    }
+    const auto previous = alliance.lead_unit;
+    alliance.lead_unit.id = unit_id;
+    const auto now = format_timestamp(Clock::now());
+    storage::update_alliance(transaction.session(), alliance, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "lead_changed", unit_id, reason,
+                                   caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.lead_change", alliance_id,
+                                     "from unit " + std::to_string(previous.id) + " to unit " +
+                                         std::to_string(unit_id) + "; reason: " + reason));
+    auto updated = current(transaction, alliance_id);
+    transaction.commit();
+    return updated;
+}
+
+void AllianceService::join_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                              long long alliance_id, long long unit_id, const std::string& joined_on,
+                              const std::string& reason) {
+    auto& session = transaction.session();
+    auto alliance = current(transaction, alliance_id);
+    if (alliance.dissolved_on) {
+        throw AppError(ErrorCode::conflict, "联盟已解散，不能再加入");
+    }
+    const auto unit = active_unit(session, unit_id, "unit_id");
+    require_free(session, unit);
+    const auto date = date_or_today(joined_on, "joined_on");
+    freeze_rotation(transaction, alliance_id, date);
+    const auto now = format_timestamp(Clock::now());
+    storage::insert_membership(session, alliance_id, unit_id, date, now);
+    auto order = hosting_order(session, alliance);
+    order.erase(std::remove(order.begin(), order.end(), unit_id), order.end());
+    order.push_back(unit_id);
+    storage::replace_rotation_order(session, alliance_id, order);
+    storage::insert_alliance_event(session, alliance_id, date, "joined", unit_id, reason, caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.member_join", alliance_id,
+                                     "unit " + std::to_string(unit_id) + " joined on " + date));
+}
+
+void AllianceService::leave_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                               long long alliance_id, long long unit_id, const std::string& left_on,
+                               const std::string& reason) {
+    auto& session = transaction.session();
+    auto alliance = current(transaction, alliance_id);
+    if (!is_current_member(alliance, unit_id)) {
+        throw AppError(ErrorCode::conflict, "该单位不是本联盟的现有成员单位");
+    }
+    if (alliance.lead_unit.id == unit_id) {
+        throw AppError(ErrorCode::conflict, "牵头单位不能退出联盟，请先更换牵头单位");
+    }
+    if (alliance.members.size() <= 2) {
+        throw AppError(ErrorCode::conflict, "联盟至少需要两个成员单位，不能再退出");
+    }
+    const auto date = date_or_today(left_on, "left_on");
+    freeze_rotation(transaction, alliance_id, date);
+    const auto now = format_timestamp(Clock::now());
+    storage::close_membership(session, alliance_id, unit_id, date);
+    storage::insert_alliance_event(session, alliance_id, date, "left", unit_id, reason, caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.member_leave", alliance_id,
+                                     "unit " + std::to_string(unit_id) + " left on " + date));
+}
+
+Alliance AllianceService::add_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                                     const std::string& joined_on, const std::string& reason) {
+    storage::Transaction transaction(database_);
+    join_in(transaction, caller, alliance_id, unit_id, joined_on, reason);
+    auto alliance = current(transaction, alliance_id);
+    transaction.commit();
+    return alliance;
+}
+
+Alliance AllianceService::remove_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
+                                        const std::string& left_on, const std::string& reason) {
+    require_reason(reason);
+    storage::Transaction transaction(database_);
+    leave_in(transaction, caller, alliance_id, unit_id, left_on, reason);
+    auto alliance = current(transaction, alliance_id);
+    transaction.commit();
+    return alliance;
+}
+
+void AllianceService::dissolve(const accounts::Caller& caller, long long alliance_id, const std::string& dissolved_on,
+                               const std::string& reason) {
+    require_reason(reason);
+    storage::Transaction transaction(database_);
+    auto alliance = current(transaction, alliance_id);
+    if (alliance.dissolved_on) {
+        throw AppError(ErrorCode::conflict, "联盟已解散");
+    }
+    const auto date = date_or_today(dissolved_on, "dissolved_on");
+    freeze_rotation(transaction, alliance_id, date);
+    const auto now = format_timestamp(Clock::now());
+    for (const auto& member : alliance.members) {
+        storage::close_membership(transaction.session(), alliance_id, member.unit.id, date);
+    }
+    alliance.dissolved_on = date;
+    storage::update_alliance(transaction.session(), alliance, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, date, "dissolved", std::nullopt, reason,
+                                   caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.dissolve", alliance_id, "reason: " + reason));
+    transaction.commit();
+}
+
+std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller& caller, long long alliance_id,
+                                                         const std::vector<long long>& unit_ids) {
+    storage::Transaction transaction(database_);
+    auto alliance = current(transaction, alliance_id);
+    if (!caller.is(accounts::Role::committee_admin) && !caller.acts_for_unit(alliance.lead_unit.id)) {
+        throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以调整轮值顺序");
+    }
+    std::set<long long> members;
+    for (const auto& member : alliance.members) {
+        members.insert(member.unit.id);
+    }
+    const std::set<long long> given(unit_ids.begin(), unit_ids.end());
+    if (given != members || given.size() != unit_ids.size()) {
+        throw field_error("unit_ids", "轮值顺序须恰好列出本联盟的全部现有成员单位，每个一次");
+    }
+    freeze_rotation(transaction, alliance_id, today_date());
+    const auto now = format_timestamp(Clock::now());
+    storage::replace_rotation_order(transaction.session(), alliance_id, unit_ids);
+    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "rotation_reordered", std::nullopt,
+                                   "", caller.actor.user_id, now);
+    audit_.record(transaction, entry(caller, "alliance.rotation_reorder", alliance_id, ""));
+    transaction.commit();
+    return unit_ids;
+}
+
+namespace {
+
+RotationInput rotation_input(soci::session& session, const Alliance& alliance, int year) {
+    RotationInput input;
+    input.mode = alliance.rotation_mode;
+    input.year = year;
+    input.order = hosting_order(session, alliance);
+    input.memberships = storage::membership_spans(session, alliance.id);
+    input.fixed_turns = storage::fixed_turns(session, alliance.id, year);
+    input.previous_host = storage::last_host_before(session, alliance.id, year);
+    input.today = today_date();
+    return input;
+}
+
+}  // namespace
+
+RotationPlan AllianceService::rotation(long long alliance_id, int year) {
+    storage::Connection connection(database_);
+    auto& session = connection.session();
+    auto alliance = storage::find_alliance(session, alliance_id, today_date());
+    if (!alliance) {
+        throw AppError(ErrorCode::not_found, "联盟不存在");
+    }
+    const auto input = rotation_input(session, *alliance, year);
+    RotationPlan plan;
+    plan.mode = alliance->rotation_mode;
+    plan.year = year;
+    plan.turns = plan_rotation(input);
+    for (auto& event : storage::alliance_events(session, alliance_id, year)) {
+        if (event.kind == "joined" || event.kind == "left") {
+            plan.membership_changes.push_back(std::move(event));
+        }
+    }
+    for (long long unit_id : input.order) {
+        if (is_current_member(*alliance, unit_id)) {
+            plan.order.push_back(unit_id);
+        }
+    }
+    return plan;
+}
+
+void AllianceService::freeze_rotation(storage::Transaction& transaction, long long alliance_id,
+                                      const std::string& through) {
+    auto& session = transaction.session();
+    auto alliance = storage::find_alliance(session, alliance_id, through);
+    if (!alliance || alliance->rotation_mode != "per_quarter") {
+        return;  // per_activity turns are fixed when an activity takes them
+    }
+    const int year = year_of(through);
+    const auto turns = plan_rotation(rotation_input(session, *alliance, year));
+    const auto now = format_timestamp(Clock::now());
+    for (const auto& turn : turns) {
+        if (!turn.fixed && turn.starts_on <= through) {
+            storage::insert_turn(session, alliance_id, year, turn, now);
+        }
+    }
+}
+
+}  // namespace lianjian::alliances

@@ -1,0 +1,154 @@
+#include "api/json_input.hpp"
+#include "api/routes.hpp"
+#include "core/error.hpp"
+
+#include <boost/json/array.hpp>
+
+namespace lianjian::api {
+
+using accounts::Permission;
+using http::beast_http::verb;
+
+namespace {
+
+boost::json::value ref_or_null(const std::optional<registry::NamedRef>& ref) {
+    if (!ref) {
+        return nullptr;
+    }
+    return boost::json::object{{"id", ref->id}, {"name", ref->name}};
+}
+
+boost::json::object application_json(const applications::Application& application) {
+    boost::json::array steps, co_applicants, actions;
+    for (const auto& step : application.steps) {
+        boost::json::object json{{"id", step.id},
+                                 {"action", step.action},
+                                 {"unit", ref_or_null(step.unit)},
+                                 {"user", boost::json::object{{"id", step.user.id}, {"name", step.user.name}}},
+                                 {"opinion", step.opinion},
+                                 {"state_after", step.state_after},
+                                 {"created_at", step.created_at}};
+        json["agree"] = step.agree ? boost::json::value(*step.agree) : boost::json::value(nullptr);
+        steps.emplace_back(std::move(json));
+    }
+    for (const auto& co : application.co_applicants) {
+        co_applicants.emplace_back(boost::json::object{
+            {"unit", boost::json::object{{"id", co.unit.id}, {"name", co.unit.name}}}, {"confirmation", co.confirmation}});
+    }
+    for (const auto& action : application.available_actions) actions.emplace_back(action);
+    boost::json::object json{
+        {"id", application.id},
+        {"kind", application.kind},
+        {"state", application.state},
+        {"applicant_unit", boost::json::object{{"id", application.applicant_unit.id}, {"name", application.applicant_unit.name}}},
+        {"applicant_user", boost::json::object{{"id", application.applicant_user.id}, {"name", application.applicant_user.name}}},
+        {"alliance", ref_or_null(application.alliance)},
+        {"reason", application.reason},
+        {"proposed_office_area", ref_or_null(application.proposed_office_area)},
+        {"proposed_lead_unit", ref_or_null(application.proposed_lead_unit)},
+        {"co_applicants", std::move(co_applicants)},
+        {"created_at", application.created_at},
+        {"updated_at", application.updated_at},
+        {"steps", std::move(steps)},
+        {"available_actions", std::move(actions)}};
+    json["name"] = application.proposed_name ? boost::json::value(*application.proposed_name) : boost::json::value(nullptr);
+    json["created_alliance_id"] = application.created_alliance_id ? boost::json::value(*application.created_alliance_id)
+                                                                  : boost::json::value(nullptr);
+    json["closed_at"] = application.closed_at ? boost::json::value(*application.closed_at) : boost::json::value(nullptr);
+    return json;
+}
+
+long long required_id(const boost::json::object& body, const char* field) {
+    auto value = optional_integer(body, field);
+    if (!value) {
+        throw field_error(field, std::string("缺少必填字段“") + field + "”");
+    }
+    return *value;
+}
+
+std::vector<long long> optional_ids(const boost::json::object& body, const char* field) {
+    std::vector<long long> ids;
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) return ids;
+    if (!value->is_array()) throw field_error(field, std::string("字段“") + field + "”应为整数数组");
+    for (const auto& item : value->as_array()) {
+        if (!item.is_int64()) throw field_error(field, std::string("字段“") + field + "”应为整数数组");
+        ids.push_back(item.as_int64());
+    }
+    return ids;
+}
+
+applications::Submission submission_from(const boost::json::object& body) {
+    applications::Submission submission;
+    submission.kind = required_string(body, "kind");
+    submission.unit_id = required_id(body, "unit_id");
+    submission.alliance_id = optional_integer(body, "alliance_id");
+    submission.reason = optional_string(body, "reason").value_or("");
+    submission.name = optional_string(body, "name").value_or("");
+    submission.office_area_id = optional_integer(body, "office_area_id");
+    submission.lead_unit_id = optional_integer(body, "lead_unit_id");
+    submission.co_applicant_unit_ids = optional_ids(body, "co_applicant_unit_ids");
+    submission.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
+    return submission;
+}
+
+}  // namespace
+
+void add_application_routes(http::Router& router, app::Services& services) {
+    auto& applications = services.applications;
+    const http::RouteDeclaration read{Permission::applications_read};
+    const http::RouteDeclaration act{Permission::applications_act};
+    router.add(verb::get, "/api/v1/applications", read, [&applications](http::RequestContext& context) {
+        applications::ApplicationFilter filter;
+        filter.state = query_text(context, "state");
+        filter.kind = query_text(context, "kind");
+        const auto mine = query_text(context, "mine");
+        filter.mine = mine && (*mine == "true" || *mine == "1");
+        boost::json::array items;
+        const auto list = applications.list(context.caller(), filter);
+        for (const auto& application : list) items.emplace_back(application_json(application));
+        return http::json_response(http::Status::ok,
+                                   {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
+    });
+    router.add(verb::post, "/api/v1/applications", act, [&applications](http::RequestContext& context) {
+        const auto body = json_body(context);
+        return http::json_response(http::Status::created,
+                                   application_json(applications.submit(context.caller(), submission_from(body))));
+    });
+    router.add(verb::get, "/api/v1/applications/{id}", read, [&applications](http::RequestContext& context) {
+        return http::json_response(http::Status::ok,
+                                   application_json(applications.get(context.caller(), context.id_parameter())));
+    });
+    router.add(verb::post, "/api/v1/applications/{id}/consult", act, [&applications](http::RequestContext& context) {
+        const auto body = json_body(context);
+        return http::json_response(
+            http::Status::ok,
+            application_json(applications.consult(context.caller(), context.id_parameter(), required_bool(body, "agree"),
+                                                  optional_string(body, "opinion").value_or(""))));
+    });
+    router.add(verb::post, "/api/v1/applications/{id}/confirm", act, [&applications](http::RequestContext& context) {
+        const auto body = json_body(context);
+        return http::json_response(
+            http::Status::ok,
+            application_json(applications.confirm(context.caller(), context.id_parameter(),
+                                                  optional_bool(body, "agree").value_or(true),
+                                                  optional_string(body, "opinion").value_or(""))));
+    });
+    router.add(verb::post, "/api/v1/applications/{id}/decide", {Permission::applications_decide},
+               [&applications](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   return http::json_response(
+                       http::Status::ok,
+                       application_json(applications.decide(context.caller(), context.id_parameter(),
+                                                            required_bool(body, "approve"),
+                                                            optional_string(body, "opinion").value_or(""))));
+               });
+    router.add(verb::post, "/api/v1/applications/{id}/withdraw", act, [&applications](http::RequestContext& context) {
+        const auto body = context.request.body().empty() ? boost::json::object{} : json_body(context);
+        return http::json_response(
+            http::Status::ok, application_json(applications.withdraw(context.caller(), context.id_parameter(),
+                                                                     optional_string(body, "opinion").value_or(""))));
+    });
+}
+
+}  // namespace lianjian::api

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "accounts/caller.hpp"
+#include "storage/database.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lianjian::inbox {
+
+// Who should hear of something: every active account with `role`, limited to one unit if given.
+struct Audience {
+    std::string role;
+    std::optional<long long> unit_id;
+};
+
+struct NotificationDraft {
+    std::string kind;  // "application.consult", "application.decided", …
+    std::string title;
+    std::string link;  // a web route, e.g. "/applications/12"
+    std::string object_type;
+    std::string object_id;
+};
+
+// Writes notifications inside the caller's transaction, so they exist exactly when the change does.
+class Notifier {
+public:
+    void notify(storage::Transaction& transaction, const std::vector<Audience>& audiences,
+                const NotificationDraft& draft);
+    void notify_user(storage::Transaction& transaction, long long user_id, const NotificationDraft& draft);
+};
+
+struct Notification {
+    long long id = 0;
+    std::string kind;
+    std::string title;
+    std::string link;
+    std::string object_type;
+    std::string object_id;
+    std::string created_at;
+    std::optional<std::string> read_at;
+};
+
+struct NotificationPage {
+    std::vector<Notification> items;
+    long long total = 0;
+    long long unread = 0;
+};
+
+// The signed-in user's notifications; read state is kept per user.
+class InboxService {
+public:
+    explicit InboxService(storage::Database& database) : database_(database) {}
+
+    NotificationPage list(const accounts::Caller& caller, bool unread_only, int page, int page_size);
+    void mark_read(const accounts::Caller& caller, long long notification_id);
+    void mark_all_read(const accounts::Caller& caller);
+
+private:
+    storage::Database& database_;
+};
+
+}  // namespace lianjian::inbox

@@ -1,0 +1,72 @@
+// Demo party members for `--demo`: invented people with obviously fake numbers.
+#include "members/member_service.hpp"
+
+#include "core/clock.hpp"
+#include "storage/query.hpp"
+#include "storage/row.hpp"
+
+#include <cstdio>
+
+namespace lianjian::members {
+
+namespace {
+
+struct DemoPerson {
+    const char* name;
+    const char* gender;
+    const char* post;
+    const char* joined_on;
+    const char* status;
+};
+
+// Three people per unit; the unit's short name is added to each name so names differ by unit.
+constexpr DemoPerson people[] = {
+    {"张", "male", "党支部书记", "2005-07-01", "formal"},
+    {"李", "female", "组织委员", "2012-06-18", "formal"},
+    {"王", "male", "科员", "2025-11-20", "probationary"},
+};
+
+std::vector<UnitRef> demo_units(soci::session& session) {
+    std::vector<UnitRef> units;
+    storage::Query("SELECT id, short_name FROM unit WHERE is_demo = 1 AND active = 1 ORDER BY id")
+        .for_each_row(session, [&](const soci::row& row) {
+            units.push_back({storage::integer_at(row, 0), storage::text_at(row, 1)});
+        });
+    return units;
+}
+
+// 1380000UUPP: unit and person numbers in the last four digits, so every demo number is one
+// nobody holds in the 13800000000 block used for examples.
+std::string demo_phone(std::size_t unit, std::size_t person) {
+    char phone[12];
+    std::snprintf(phone, sizeof phone, "1380000%02zu%02zu", unit + 1, person + 1);
+    return phone;
+}
+
+}  // namespace
+
+void MemberService::load_demo_members() {
+    const std::string now = format_timestamp(Clock::now());
+    storage::Transaction transaction(database_);
+    auto& session = transaction.session();
+    if (storage::count_demo_members(session) > 0) {
+        return;
+    }
+    const auto units = demo_units(session);
+    std::size_t created = 0;
+    for (std::size_t unit = 0; unit < units.size(); ++unit) {
+        for (std::size_t person = 0; person < std::size(people); ++person) {
+            const auto& who = people[person];
+            ValidMember valid{std::string(who.name) + units[unit].name + "（演示）",
+                              who.gender, units[unit], who.post, demo_phone(unit, person),
+                              who.joined_on, who.status};
+            storage::insert_member(session, sealed(valid, 0, now), true);
+            ++created;
+        }
+    }
+    audit_.record(transaction, {{std::nullopt, "system", ""}, "demo.members", "demo", "first_batch",
+                                audit::Outcome::success, std::to_string(created) + " demo members"});
+    transaction.commit();
+}
+
+}  // namespace lianjian::members
