@@ -372,15 +372,26 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
 
 namespace {
 
+// The rotation goes on across years: a year starts after whoever hosted last the year before.
+// Earlier years are replayed from the founding year (their fixed turns as they were), since a
+// past year's quarters need not have been fixed by any change.
 RotationInput rotation_input(soci::session& session, const Alliance& alliance, int year) {
     RotationInput input;
     input.mode = alliance.rotation_mode;
-    input.year = year;
     input.order = hosting_order(session, alliance);
     input.memberships = storage::membership_spans(session, alliance.id);
-    input.fixed_turns = storage::fixed_turns(session, alliance.id, year);
-    input.previous_host = storage::last_host_before(session, alliance.id, year);
     input.today = today_date();
+    input.previous_host = std::nullopt;
+    for (int earlier = std::max(year_of(alliance.founded_on), year - 50); earlier < year; ++earlier) {
+        input.year = earlier;
+        input.fixed_turns = storage::fixed_turns(session, alliance.id, earlier);
+        const auto turns = input.mode == "per_quarter" ? plan_rotation(input) : input.fixed_turns;
+        if (!turns.empty()) {
+            input.previous_host = turns.back().host_unit_id;
+        }
+    }
+    input.year = year;
+    input.fixed_turns = storage::fixed_turns(session, alliance.id, year);
     return input;
 }
 

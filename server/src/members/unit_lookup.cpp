@@ -3,7 +3,7 @@
 namespace lianjian::members {
 
 std::string unit_field(const MemberDraft& draft) {
-    return draft.unit_id || !draft.unit_name ? "unit_id" : "unit_name";
+    return draft.unit_id ? "unit_id" : "unit_name";
 }
 
 std::optional<FieldProblem> UnitLookup::resolve(const MemberDraft& draft, UnitRef& unit) {

@@ -1,10 +1,9 @@
 #include "storage/alliance_repository.hpp"
 
+#include "storage/binding.hpp"
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-#include <boost/optional.hpp>
-#include <soci/boost-optional.h>
 
 #include <map>
 
@@ -75,10 +74,6 @@ void attach_members(soci::session& session, std::vector<alliances::Alliance>& li
     });
 }
 
-template <typename T>
-boost::optional<T> to_boost(const std::optional<T>& value) {
-    return value ? boost::optional<T>(*value) : boost::none;
-}
 
 }  // namespace
 
@@ -256,16 +251,6 @@ void insert_turn(soci::session& session, long long alliance_id, int year, const 
                "created_at) VALUES (:alliance_id, :year, :sequence, :host, :starts_on, :ends_on, :created_at)",
         soci::use(alliance_id), soci::use(year), soci::use(turn.sequence), soci::use(turn.host_unit_id),
         soci::use(turn.starts_on), soci::use(turn.ends_on), soci::use(now);
-}
-
-std::optional<long long> last_host_before(soci::session& session, long long alliance_id, int year) {
-    std::optional<long long> host;
-    Query("SELECT host_unit_id FROM rotation_turn WHERE alliance_id = :id AND year < :year "
-          "ORDER BY year DESC, sequence DESC LIMIT 1")
-        .bind("id", alliance_id)
-        .bind("year", static_cast<long long>(year))
-        .for_each_row(session, [&](const soci::row& row) { host = integer_at(row, 0); });
-    return host;
 }
 
 std::optional<UnitSummary> find_unit_summary(soci::session& session, long long unit_id) {

@@ -37,7 +37,6 @@ void replace_rotation_order(soci::session& session, long long alliance_id, const
 std::vector<alliances::Turn> fixed_turns(soci::session& session, long long alliance_id, int year);
 void insert_turn(soci::session& session, long long alliance_id, int year, const alliances::Turn& turn,
                  const std::string& now);
-std::optional<long long> last_host_before(soci::session& session, long long alliance_id, int year);
 
 // A unit's id and name, and whether it is active; nothing if it does not exist.
 struct UnitSummary {

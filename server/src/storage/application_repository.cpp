@@ -1,19 +1,14 @@
 #include "storage/application_repository.hpp"
 
+#include "storage/binding.hpp"
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-#include <boost/optional.hpp>
-#include <soci/boost-optional.h>
 
 namespace lianjian::storage {
 
 namespace {
 
-template <typename T>
-boost::optional<T> to_boost(const std::optional<T>& value) {
-    return value ? boost::optional<T>(*value) : boost::none;
-}
 
 constexpr const char* application_select =
     "SELECT p.id, p.kind, p.state, p.applicant_unit_id, au.name, p.applicant_user_id, uu.display_name, "

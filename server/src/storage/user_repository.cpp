@@ -1,10 +1,9 @@
 #include "storage/user_repository.hpp"
 
+#include "storage/binding.hpp"
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-#include <boost/optional.hpp>
-#include <soci/boost-optional.h>
 
 namespace lianjian::storage {
 
@@ -39,10 +38,6 @@ std::optional<accounts::User> find_one(soci::session& session, const Query& quer
     return found;
 }
 
-template <typename T>
-boost::optional<T> to_boost(const std::optional<T>& value) {
-    return value ? boost::optional<T>(*value) : boost::none;
-}
 
 }  // namespace
 
@@ -62,9 +57,9 @@ std::optional<accounts::User> find_user_by_username(soci::session& session,
 UserPage list_users(soci::session& session, const std::string& search, int page, int page_size) {
     Query where(" WHERE 1 = 1");
     if (!search.empty()) {
-        where.append(" AND (u.username LIKE :q OR u.display_name LIKE :q2)")
-            .bind("q", "%" + search + "%")
-            .bind("q2", "%" + search + "%");
+        where.append(" AND (u.username LIKE :q ESCAPE '\\' OR u.display_name LIKE :q2 ESCAPE '\\')")
+            .bind("q", contains_pattern(search))
+            .bind("q2", contains_pattern(search));
     }
     UserPage result;
     result.total = where.with_sql("SELECT COUNT(*) FROM app_user u" + where.sql()).scalar(session);

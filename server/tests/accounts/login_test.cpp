@@ -42,7 +42,8 @@ TEST_F(Login, SuccessReturnsTheUserAndAnHttpOnlyStrictCookie) {
     const auto result = client.login("admin");
     // then the answer is 200 with the account,
     ASSERT_EQ(result.status, 200) << result.body;
-    const auto& user = result.json().at("user").as_object();
+    const auto json = result.json();
+    const auto& user = json.at("user").as_object();
     for (const char* field : {"id", "username", "display_name", "roles", "unit_id", "must_change_password"}) {
         EXPECT_TRUE(user.contains(field)) << field;
     }
@@ -103,7 +104,8 @@ TEST_F(Login, FiveWrongPasswordsLockTheAccount) {
     const auto fifth = client.login("viewer", "Wrong-Pass-5");
     EXPECT_EQ(fifth.status, 423);
     EXPECT_EQ(fifth.error_code(), "account_locked");
-    const auto& locked_until = fifth.json().at("error").at("details").at("locked_until");
+    const auto fifth_json = fifth.json();
+    const auto& locked_until = fifth_json.at("error").at("details").at("locked_until");
     ASSERT_TRUE(locked_until.is_string());
     EXPECT_GT(std::string(locked_until.as_string()), format_timestamp(Clock::now()));
     // and even the right password is refused with 423 and no cookie.
@@ -195,7 +197,8 @@ TEST_F(Login, DisabledAccountCannotSignIn) {
     ASSERT_EQ(client.login("viewer").status, 200);
     const auto me = sysadmin.get("/api/v1/users?q=viewer");
     long long viewer_id = 0;
-    for (const auto& item : me.json().at("items").as_array()) {
+    const auto users = me.json();
+    for (const auto& item : users.at("items").as_array()) {
         if (item.at("username").as_string() == "viewer") {
             viewer_id = item.at("id").as_int64();
         }

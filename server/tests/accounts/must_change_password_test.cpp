@@ -15,7 +15,8 @@ protected:
         const auto created = sysadmin.post(
             "/api/v1/users", R"({"username":"newcomer","display_name":"新同事","roles":["viewer"]})");
         ASSERT_EQ(created.status, 201) << created.body;
-        const auto& json = created.json().as_object();
+        const auto value = created.json();
+        const auto& json = value.as_object();
         ASSERT_TRUE(json.contains("generated_password"));
         generated = std::string(json.at("generated_password").as_string());
         EXPECT_EQ(json.at("must_change_password").as_bool(), true);

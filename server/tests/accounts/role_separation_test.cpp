@@ -88,7 +88,8 @@ TEST(RoleSeparationApi, CreatingSystemAdminAuditorIs422RoleSeparation) {
     EXPECT_EQ(result.json().at("error").at("details").at("field").as_string(), "roles");
     const auto list = sysadmin.get("/api/v1/users?q=both");
     ASSERT_EQ(list.status, 200);
-    for (const auto& item : list.json().at("items").as_array()) {
+    const auto users = list.json();
+    for (const auto& item : users.at("items").as_array()) {
         EXPECT_NE(item.at("username").as_string(), "both");
     }
 }

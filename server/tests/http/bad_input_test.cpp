@@ -51,7 +51,7 @@ TEST_F(BadInput, WrongMethodIs405WithAllow) {
     const auto result = client.request("DELETE", "/api/v1/units", "", {{"X-Requested-With", "XMLHttpRequest"}});
     EXPECT_EQ(result.status, 405);
     EXPECT_EQ(result.error_code(), "method_not_allowed");
-    EXPECT_EQ(result.headers.at("allow"), "GET");
+    EXPECT_EQ(result.headers.at("allow"), "GET, POST");
 }
 
 TEST_F(BadInput, NonJsonContentTypeIs415) {

@@ -4,19 +4,25 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <vector>
 
 namespace lianjian::testing {
 namespace {
 
+// One server for the suite: each test uses its own client and session.
 class Csrf : public ::testing::Test {
 protected:
+    static void SetUpTestSuite() { shared = std::make_unique<TestServer>(); }
+    static void TearDownTestSuite() { shared.reset(); }
+
     std::string login_body() const {
         return std::string(R"({"username":"admin","password":")") + demo_password + R"("})";
     }
     std::string host() const { return "127.0.0.1:" + std::to_string(server.port()); }
 
-    TestServer server;
+    static inline std::unique_ptr<TestServer> shared;
+    TestServer& server = *shared;
     HttpClient client{server.port()};
 };
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <regex>
 
 namespace lianjian::testing {
@@ -46,11 +47,13 @@ std::string error_code_of(const http::Response& response) {
     return body.substr(start, body.find('"', start) - start);
 }
 
+// One server for the suite, with one account per role.
 class RouteMatrix : public ::testing::Test {
 protected:
-    void SetUp() override {
-        auto& accounts = server.application().services().accounts;
-        const auto units = server.application().services().registry.list_units({});
+    static void SetUpTestSuite() {
+        shared = std::make_unique<TestServer>();
+        auto& accounts = shared->application().services().accounts;
+        const auto units = shared->application().services().registry.list_units({});
         ASSERT_FALSE(units.items.empty());
         for (Role role : accounts::all_roles) {
             accounts::NewUser request;
@@ -80,7 +83,10 @@ protected:
             make_request(route.method, concrete_target(route.pattern), token), "127.0.0.1");
     }
 
-    TestServer server;
+    static void TearDownTestSuite() { shared.reset(); }
+
+    static inline std::unique_ptr<TestServer> shared;
+    TestServer& server = *shared;
 };
 
 TEST_F(RouteMatrix, TheApplicationHasTheExpectedRoutes) {

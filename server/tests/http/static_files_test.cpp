@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 #include <random>
 
 namespace lianjian::testing {
@@ -47,10 +48,22 @@ app::Config with_static(const fs::path& root) {
     return config;
 }
 
+// One web build and one server for the suite: the tests only read.
 class StaticFilesServed : public ::testing::Test {
 protected:
-    WebBuild build;
-    TestServer server{with_static(build.root)};
+    static void SetUpTestSuite() {
+        shared_build = std::make_unique<WebBuild>();
+        shared = std::make_unique<TestServer>(with_static(shared_build->root));
+    }
+    static void TearDownTestSuite() {
+        shared.reset();
+        shared_build.reset();
+    }
+
+    static inline std::unique_ptr<WebBuild> shared_build;
+    static inline std::unique_ptr<TestServer> shared;
+    WebBuild& build = *shared_build;
+    TestServer& server = *shared;
     HttpClient client{server.port()};
 
     void expect_not_leaked(const std::string& target) {
@@ -125,6 +138,9 @@ TEST_F(StaticFilesServed, ParentStepsNeverLeaveTheRoot) {
 
 TEST_F(StaticFilesServed, SymlinkOutOfTheRootIsNotFollowed) {
     std::error_code error;
+    fs::remove(build.root / "leak.txt", error);
+    fs::remove(build.root / "assets" / "linked", error);
+    error.clear();
     fs::create_symlink(build.base / "secret.txt", build.root / "leak.txt", error);
     fs::create_directory_symlink(build.base / "web-secret", build.root / "assets" / "linked", error);
     ASSERT_FALSE(error) << error.message();

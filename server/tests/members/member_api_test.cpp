@@ -84,10 +84,10 @@ TEST_F(MemberApi, EachInvalidFieldIs422NamingIt) {
     };
     const Case cases[] = {
         {"name", ""},
-        {"name", std::string(65 * 3, 'a')},
+        {"name", boost::json::string(std::string(65 * 3, 'a'))},
         {"gender", "unknown"},
         {"unit_id", 999999},
-        {"post", std::string(65, 'x')},
+        {"post", boost::json::string(std::string(65, 'x'))},
         {"phone", "12345"},
         {"phone", "23812345678"},
         {"phone", "1381234567a"},

@@ -21,8 +21,8 @@ inline HttpResult post_json(HttpClient& client, const std::string& target, const
 }
 
 inline std::string error_field(const HttpResult& result) {
-    const auto& error = result.json().at("error").as_object();
-    const auto* details = error.if_contains("details");
+    const auto json = result.json();
+    const auto* details = json.at("error").as_object().if_contains("details");
     if (!details || !details->as_object().contains("field")) {
         return {};
     }

@@ -11,8 +11,11 @@
 namespace lianjian::testing {
 namespace {
 
+// The tests only read, so they share one server (and its demo data).
 class RegistryRead : public ::testing::Test {
 protected:
+    static void SetUpTestSuite() { shared = std::make_unique<TestServer>(); }
+    static void TearDownTestSuite() { shared.reset(); }
     void SetUp() override { ASSERT_EQ(admin.login("admin").status, 200); }
 
     boost::json::object get(const std::string& target) {
@@ -22,7 +25,8 @@ protected:
     }
 
     long long office_area_id(const std::string& name) {
-        for (const auto& area : get("/api/v1/office-areas").at("items").as_array()) {
+        const auto areas = get("/api/v1/office-areas");
+        for (const auto& area : areas.at("items").as_array()) {
             if (area.at("name").as_string() == name) {
                 return area.at("id").as_int64();
             }
@@ -31,7 +35,8 @@ protected:
         return 0;
     }
 
-    TestServer server;
+    static inline std::unique_ptr<TestServer> shared;
+    TestServer& server = *shared;
     HttpClient admin{server.port()};
 };
 

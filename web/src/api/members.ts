@@ -129,8 +129,8 @@ export function deactivateMember(id: number): Promise<MemberApi.Member> {
 }
 
 /** Reveals a member's full phone number (audited by the server). */
-export function unmaskMemberPhone(id: number): Promise<MemberApi.UnmaskResult> {
-  return requestClient.post<MemberApi.UnmaskResult>(`/members/${id}/unmask`);
+export function unmaskMemberPhone(id: number, options: MutationOptions = {}): Promise<MemberApi.UnmaskResult> {
+  return requestClient.post<MemberApi.UnmaskResult>(`/members/${id}/unmask`, undefined, options);
 }
 
 export function previewMemberImport(rows: MemberApi.ImportRow[], options: MutationOptions = {}): Promise<MemberApi.PreviewResult> {

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Avatar, Document, House, Location, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
+import { Avatar, Bell, Document, House, Location, OfficeBuilding, Share, Tickets, User } from '@element-plus/icons-vue';
 import type { AuthApi } from '@/api/auth';
 
 /** Roles that work in the programme (see DOMAIN.md, Roles). */
@@ -72,6 +72,48 @@ export const layoutChildren: RouteRecordRaw[] = [
       menu: true,
       icon: Share,
       testId: 'menu-alliances',
+    },
+  },
+  {
+    path: 'alliances/:id(\\d+)',
+    name: 'alliance-detail',
+    component: () => import('@/views/alliance/detail/index.vue'),
+    meta: { title: 'alliance.detailTitle', roles: [...PROGRAMME_ROLES] },
+  },
+  {
+    path: 'applications',
+    name: 'applications',
+    component: () => import('@/views/application/list/index.vue'),
+    meta: {
+      title: 'menu.applications',
+      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      menu: true,
+      icon: Tickets,
+      testId: 'menu-applications',
+    },
+  },
+  {
+    path: 'applications/new',
+    name: 'application-create',
+    component: () => import('@/views/application/create/index.vue'),
+    meta: { title: 'application.createTitle', roles: ['unit_admin'] },
+  },
+  {
+    path: 'applications/:id(\\d+)',
+    name: 'application-detail',
+    component: () => import('@/views/application/detail/index.vue'),
+    meta: { title: 'application.detailTitle', roles: ['committee_admin', 'unit_admin', 'viewer'] },
+  },
+  {
+    path: 'todos',
+    name: 'todos',
+    component: () => import('@/views/todo/list/index.vue'),
+    meta: {
+      title: 'menu.todos',
+      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      menu: true,
+      icon: Bell,
+      testId: 'menu-todos',
     },
   },
   {

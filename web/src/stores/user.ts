@@ -66,9 +66,11 @@ export const useUserStore = defineStore('user', () => {
     }
   }
 
+  /** Changes the password. The server ends every session of the account, this one included, so the
+   *  store forgets the user: the next step is to sign in with the new password. */
   async function changePassword(params: AuthApi.ChangePasswordParams): Promise<void> {
     await changePasswordRequest(params);
-    if (user.value) user.value = { ...user.value, must_change_password: false };
+    clear();
   }
 
   /** Marks the session as needing a password change (server answered 403 password_change_required). */

@@ -50,7 +50,7 @@ boost::json::object unit_json(const registry::Unit& unit) {
     }
     boost::json::array strengths;
     for (const auto& tag : unit.strengths) {
-        strengths.push_back({{"id", tag.id}, {"name", tag.name}});
+        strengths.emplace_back(boost::json::object{{"id", tag.id}, {"name", tag.name}});
     }
     json["strengths"] = std::move(strengths);
     // Only ever the masked form; the full number has its own audited route.

@@ -44,15 +44,15 @@ describe('menu', () => {
   const names = (roles: AuthApi.Role[]) => buildMenu(roles).map((item) => item.name);
 
   it.each(['committee_admin', 'unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
-    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances']);
+    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications', 'todos']);
   });
 
   it('member sees the programme pages but not the members register', () => {
-    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances']);
+    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances', 'todos']);
   });
 
   it('system_admin sees accounts and read-only reference data, not alliances or audit', () => {
-    expect(names(['system_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'users']);
+    expect(names(['system_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'todos', 'users']);
   });
 
   it('auditor sees the audit log only and lands there', () => {

@@ -111,11 +111,12 @@ describe('user store', () => {
     expect(store.user).toBeNull();
   });
 
-  it('changePassword clears the forced-change flag', async () => {
+  it('changePassword forgets the user, since the server ended the session', async () => {
     mockFetch(jsonResponse(200, { user: user({ must_change_password: true }) }), jsonResponse(204));
     const store = useUserStore();
     await store.login({ username: 'zhang', password: 'x' });
     await store.changePassword({ current_password: 'x', new_password: 'Abcdef#1' });
+    expect(store.isLoggedIn).toBe(false);
     expect(store.mustChangePassword).toBe(false);
   });
 

@@ -1,0 +1,155 @@
+import type { AllianceApi } from '@/api/alliances';
+
+/** The part of a unit the choices need (GET /units items fit). */
+export interface UnitLike {
+  id: number;
+  name: string;
+  active?: boolean;
+  office_area?: { id: number; name: string } | null;
+}
+
+/** Lead first, then members in joining order (ties by name). */
+export function sortedMembers(members: readonly AllianceApi.Member[]): AllianceApi.Member[] {
+  return [...members].sort((a, b) => {
+    if (a.role !== b.role) return a.role === 'lead' ? -1 : 1;
+    return a.joined_on.localeCompare(b.joined_on) || a.unit.name.localeCompare(b.unit.name);
+  });
+}
+
+/** A membership that has not ended. */
+export function isCurrentMember(member: AllianceApi.Member): boolean {
+  return member.left_on === null;
+}
+
+/** Ids of the units that are members of some alliance now. */
+export function unitsInAlliances(alliances: readonly AllianceApi.Alliance[]): Set<number> {
+  const ids = new Set<number>();
+  for (const alliance of alliances) {
+    if (alliance.dissolved_on) continue;
+    for (const member of alliance.members) if (isCurrentMember(member)) ids.add(member.unit.id);
+  }
+  return ids;
+}
+
+/**
+ * Units free to join or found an alliance: active and in no alliance's current members.
+ * `exclude` drops further ids (e.g. the applicant itself from its co-applicant choices).
+ */
+export function freeUnits<T extends UnitLike>(
+  units: readonly T[],
+  alliances: readonly AllianceApi.Alliance[],
+  exclude: Iterable<number> = [],
+): T[] {
+  const taken = unitsInAlliances(alliances);
+  for (const id of exclude) taken.add(id);
+  return units.filter((unit) => unit.active !== false && !taken.has(unit.id));
+}
+
+/** The alliance a unit belongs to now, if any. */
+export function allianceOfUnit(alliances: readonly AllianceApi.Alliance[], unitId: number | null | undefined): AllianceApi.Alliance | null {
+  if (unitId === null || unitId === undefined) return null;
+  return (
+    alliances.find(
+      (alliance) => !alliance.dissolved_on && alliance.members.some((member) => member.unit.id === unitId && isCurrentMember(member)),
+    ) ?? null
+  );
+}
+
+/** Unit id → name from everything an alliance detail names (members, history, events, lead). */
+export function unitNameMap(detail: AllianceApi.AllianceDetail | null): Map<number, string> {
+  const names = new Map<number, string>();
+  if (!detail) return names;
+  for (const event of detail.events) if (event.unit) names.set(event.unit.id, event.unit.name);
+  for (const member of detail.history) names.set(member.unit.id, member.unit.name);
+  for (const member of detail.members) names.set(member.unit.id, member.unit.name);
+  names.set(detail.lead_unit.id, detail.lead_unit.name);
+  return names;
+}
+
+export interface TurnRow {
+  sequence: number;
+  hostUnitId: number;
+  hostName: string;
+  fixed: boolean;
+  quarter: number | null;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** The rotation's turns with host names; an unknown id shows as `#id`. */
+export function rotationRows(rotation: AllianceApi.Rotation | null, names: ReadonlyMap<number, string>): TurnRow[] {
+  if (!rotation) return [];
+  return [...rotation.turns]
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((turn) => ({
+      sequence: turn.sequence,
+      hostUnitId: turn.host_unit_id,
+      hostName: names.get(turn.host_unit_id) ?? `#${turn.host_unit_id}`,
+      fixed: turn.fixed,
+      quarter: turn.quarter ?? null,
+      startsOn: turn.starts_on ?? '',
+      endsOn: turn.ends_on ?? '',
+    }));
+}
+
+/** The hosting order as units; ids without a name are kept as `#id`. */
+export function orderedUnits(order: readonly number[], names: ReadonlyMap<number, string>): Array<{ id: number; name: string }> {
+  return order.map((id) => ({ id, name: names.get(id) ?? `#${id}` }));
+}
+
+/** A copy of `list` with the item at `from` moved to `to` (both clamped). */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const result = [...list];
+  if (from < 0 || from >= result.length) return result;
+  const target = Math.max(0, Math.min(result.length - 1, to));
+  const [item] = result.splice(from, 1);
+  result.splice(target, 0, item as T);
+  return result;
+}
+
+export function sameOrder(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/** Committee admins and the lead unit's unit admin may reorder the rotation. */
+export function canReorderRotation(
+  roles: readonly string[],
+  ownUnitId: number | null | undefined,
+  alliance: Pick<AllianceApi.Alliance, 'lead_unit' | 'dissolved_on'> | null,
+): boolean {
+  if (!alliance || alliance.dissolved_on) return false;
+  if (roles.includes('committee_admin')) return true;
+  return roles.includes('unit_admin') && ownUnitId !== null && ownUnitId !== undefined && ownUnitId === alliance.lead_unit.id;
+}
+
+/** Events newest first (ties: the later id first). */
+export function sortedEvents(events: readonly AllianceApi.Event[]): AllianceApi.Event[] {
+  return [...events].sort((a, b) => b.occurred_on.localeCompare(a.occurred_on) || b.id - a.id);
+}
+
+/** Element Plus timeline colours per event kind. */
+export function eventType(kind: AllianceApi.EventKind): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
+  switch (kind) {
+    case 'founded':
+    case 'joined':
+      return 'success';
+    case 'left':
+    case 'lead_changed':
+      return 'warning';
+    case 'dissolved':
+      return 'danger';
+    case 'rotation_reordered':
+      return 'primary';
+    default:
+      return 'info';
+  }
+}
+
+/**
+ * The committee's membership actions on one alliance:
+ * - lead: change the lead unit to a current member (reason required);
+ * - add: add a unit that is in no alliance (reason optional);
+ * - remove: remove a member (reason required);
+ * - dissolve: dissolve the alliance (reason required).
+ */
+export type AllianceAction = 'lead' | 'add' | 'remove' | 'dissolve';
