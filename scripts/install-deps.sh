@@ -13,7 +13,7 @@ packages=(
     nodejs npm
 )
 if [ "${1:-}" = "--test" ]; then
-    packages+=(postgresql-15 postgresql-common wrk nginx-light chromium poppler-utils curl)
+    packages+=(postgresql-15 postgresql-common wrk nginx-light chromium poppler-utils curl unzip python3)
 fi
 
 missing=()

@@ -236,3 +236,64 @@ export async function logout(page) {
   await page.waitForURL((url) => url.pathname === '/login');
   await page.getByTestId('login-submit').waitFor();
 }
+
+/** Waits until no Element Plus loading mask is shown. */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: 15_000 });
+}
+
+/** Inner texts of all elements with the test id, trimmed. */
+export async function texts(scope, testId) {
+  return (await scope.getByTestId(testId).allInnerTexts()).map((text) => text.trim());
+}
+
+/**
+ * Calls the API from inside the page (same origin, the page's session cookie), the way the app
+ * does: JSON body, and the CSRF header on every non-GET request. Returns { status, body }.
+ */
+export async function api(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') headers['X-Requested-With'] = 'XMLHttpRequest';
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+      const text = await response.text();
+      let parsed = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON: keep the text.
+      }
+      return { status: response.status, body: parsed };
+    },
+    { method, path, body },
+  );
+}
+
+/** Like api(), but fails unless the status is `expected` (default: any 2xx); returns the body. */
+export async function apiOk(page, method, path, body, expected) {
+  const { status, body: answer } = await api(page, method, path, body);
+  const ok = expected === undefined ? status >= 200 && status < 300 : status === expected;
+  if (!ok) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/**
+ * Opens the Element Plus select with the test id (inside `scope`) and clicks the visible
+ * option whose text is exactly `label` (or matches it, for a RegExp).
+ */
+export async function chooseOption(page, scope, testId, label) {
+  await scope.getByTestId(testId).click();
+  const option = page
+    .locator('.el-select-dropdown__item')
+    .filter({ visible: true })
+    .filter({ hasText: label instanceof RegExp ? label : new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  await option.first().click();
+  await option.first().waitFor({ state: 'hidden' });
+}

@@ -122,7 +122,7 @@ public:
 
 private:
     Alliance current(storage::Transaction& transaction, long long alliance_id);
-    void freeze_rotation(storage::Transaction& transaction, long long alliance_id, const std::string& through);
+    void freeze_rotation(storage::Transaction& transaction, long long alliance_id, const std::string& change_date);
 
     storage::Database& database_;
     audit::AuditLog& audit_;

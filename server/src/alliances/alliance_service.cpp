@@ -118,6 +118,7 @@ Alliance AllianceService::current(storage::Transaction& transaction, long long a
 
 long long AllianceService::create_in(storage::Transaction& transaction, const accounts::Caller& caller,
                                      const AllianceDraft& draft) {
+    transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     if (draft.name.empty()) {
         throw field_error("name", "请填写联盟名称");
@@ -234,6 +235,7 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
                                       const std::string& reason) {
     require_reason(reason);
     storage::Transaction transaction(database_);
+    transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
     if (alliance.dissolved_on) {
         throw AppError(ErrorCode::conflict, "联盟已解散，不能再修改");
@@ -261,6 +263,7 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
 void AllianceService::join_in(storage::Transaction& transaction, const accounts::Caller& caller,
                               long long alliance_id, long long unit_id, const std::string& joined_on,
                               const std::string& reason) {
+    transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     auto alliance = current(transaction, alliance_id);
     if (alliance.dissolved_on) {
@@ -269,6 +272,9 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
     const auto unit = active_unit(session, unit_id, "unit_id");
     require_free(session, unit);
     const auto date = date_or_today(joined_on, "joined_on");
+    if (date < alliance.founded_on) {
+        throw field_error("joined_on", "加入日期不能早于联盟成立日期 " + alliance.founded_on);
+    }
     freeze_rotation(transaction, alliance_id, date);
     const auto now = format_timestamp(Clock::now());
     storage::insert_membership(session, alliance_id, unit_id, date, now);
@@ -284,6 +290,7 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
 void AllianceService::leave_in(storage::Transaction& transaction, const accounts::Caller& caller,
                                long long alliance_id, long long unit_id, const std::string& left_on,
                                const std::string& reason) {
+    transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     auto alliance = current(transaction, alliance_id);
     if (!is_current_member(alliance, unit_id)) {
@@ -296,6 +303,11 @@ void AllianceService::leave_in(storage::Transaction& transaction, const accounts
         throw AppError(ErrorCode::conflict, "联盟至少需要两个成员单位，不能再退出");
     }
     const auto date = date_or_today(left_on, "left_on");
+    const auto member = std::find_if(alliance.members.begin(), alliance.members.end(),
+                                     [&](const AllianceMember& m) { return m.unit.id == unit_id; });
+    if (date < member->joined_on) {
+        throw field_error("left_on", "退出日期不能早于该单位的加入日期 " + member->joined_on);
+    }
     freeze_rotation(transaction, alliance_id, date);
     const auto now = format_timestamp(Clock::now());
     storage::close_membership(session, alliance_id, unit_id, date);
@@ -327,11 +339,15 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
                                const std::string& reason) {
     require_reason(reason);
     storage::Transaction transaction(database_);
+    transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
     if (alliance.dissolved_on) {
         throw AppError(ErrorCode::conflict, "联盟已解散");
     }
     const auto date = date_or_today(dissolved_on, "dissolved_on");
+    if (date < alliance.founded_on) {
+        throw field_error("dissolved_on", "解散日期不能早于联盟成立日期 " + alliance.founded_on);
+    }
     freeze_rotation(transaction, alliance_id, date);
     const auto now = format_timestamp(Clock::now());
     for (const auto& member : alliance.members) {
@@ -348,6 +364,7 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
 std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller& caller, long long alliance_id,
                                                          const std::vector<long long>& unit_ids) {
     storage::Transaction transaction(database_);
+    transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
     if (!caller.is(accounts::Role::committee_admin) && !caller.acts_for_unit(alliance.lead_unit.id)) {
         throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以调整轮值顺序");
@@ -423,18 +440,23 @@ RotationPlan AllianceService::rotation(long long alliance_id, int year) {
 }
 
 void AllianceService::freeze_rotation(storage::Transaction& transaction, long long alliance_id,
-                                      const std::string& through) {
+                                      const std::string& change_date) {
+    // Everything that has started by today, or by the change's date if that is later, is fixed:
+    // in every year from the change's year on, so that a change recorded with an earlier date
+    // still leaves the quarters already under way as they were.
+    const std::string through = std::max(change_date, today_date());
     auto& session = transaction.session();
     auto alliance = storage::find_alliance(session, alliance_id, through);
     if (!alliance || alliance->rotation_mode != "per_quarter") {
         return;  // per_activity turns are fixed when an activity takes them
     }
-    const int year = year_of(through);
-    const auto turns = plan_rotation(rotation_input(session, *alliance, year));
     const auto now = format_timestamp(Clock::now());
-    for (const auto& turn : turns) {
-        if (!turn.fixed && turn.starts_on <= through) {
-            storage::insert_turn(session, alliance_id, year, turn, now);
+    const int first_year = std::max(year_of(std::min(change_date, through)), year_of(alliance->founded_on));
+    for (int year = first_year; year <= year_of(through); ++year) {
+        for (const auto& turn : plan_rotation(rotation_input(session, *alliance, year))) {
+            if (!turn.fixed && turn.starts_on <= through) {
+                storage::insert_turn(session, alliance_id, year, turn, now);
+            }
         }
     }
 }

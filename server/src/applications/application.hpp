@@ -52,6 +52,7 @@ struct Application {
     std::optional<std::string> proposed_name;
     std::optional<NamedRef> proposed_office_area;
     std::optional<NamedRef> proposed_lead_unit;
+    std::optional<std::string> proposed_rotation_mode;
     std::vector<CoApplicant> co_applicants;
     std::optional<long long> created_alliance_id;
     int version = 1;

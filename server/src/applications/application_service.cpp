@@ -103,6 +103,8 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
     }
     check_opinion(submission.reason, false);
     storage::Transaction transaction(database_);
+    // One open application per unit, and no unit in two alliances, across concurrent requests.
+    transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     const auto unit = storage::find_unit_summary(session, submission.unit_id);
     if (!unit || !unit->active) {
@@ -183,6 +185,7 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
         application.proposed_name = submission.name;
         application.proposed_office_area = registry::NamedRef{*submission.office_area_id, ""};
         application.proposed_lead_unit = registry::NamedRef{lead, ""};
+        application.proposed_rotation_mode = submission.rotation_mode;
     }
     const auto now = format_timestamp(Clock::now());
     application.id = storage::insert_application(session, application, now);
@@ -284,6 +287,7 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
         throw AppError(ErrorCode::forbidden, "只有机关工委可以审批申请");
     }
     storage::Transaction transaction(database_);
+    transaction.serialize(storage::WriterTopic::memberships);
     auto application = load(transaction.session(), caller, id);
     if (!is_open(application.state)) throw closed_error();
     if (application.state != "under_review") throw out_of_order("机关工委审批");
@@ -305,6 +309,7 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
                 draft.member_unit_ids.push_back(co.unit.id);
             }
             draft.batch = 1;
+            draft.rotation_mode = application.proposed_rotation_mode.value_or("per_activity");
             draft.note = reason;
             const auto alliance_id = alliances_.create_in(transaction, caller, draft);
             storage::update_application_state(transaction.session(), id, application.version + 1, "approved",

@@ -14,8 +14,6 @@ namespace {
 
 constexpr const char* genesis_hash =
     "0000000000000000000000000000000000000000000000000000000000000000";
-// Serialises writers of the chain on PostgreSQL (SQLite's BEGIN IMMEDIATE already does).
-constexpr const char* chain_lock = "SELECT pg_advisory_xact_lock(7301482002)";
 
 void append_field(crypto_generichash_state& state, const std::string& field) {
     // Length-prefixed, so that moving text between two fields changes the hash.
@@ -76,9 +74,7 @@ std::string chain_hash(const std::string& prev_hash, const AuditEvent& event) {
 
 void AuditLog::record(storage::Transaction& transaction, const AuditEntry& entry) {
     auto& session = transaction.session();
-    if (transaction.dialect() == storage::Dialect::postgresql) {
-        session << chain_lock;
-    }
+    transaction.serialize(storage::WriterTopic::audit_chain);
     std::string prev_hash = genesis_hash;
     soci::indicator indicator = soci::i_null;
     std::string last_hash;

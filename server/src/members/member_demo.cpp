@@ -38,9 +38,8 @@ std::vector<UnitRef> demo_units(soci::session& session) {
 // 1380000UUPP: unit and person numbers in the last four digits, so every demo number is one
 // nobody holds in the 13800000000 block used for examples.
 std::string demo_phone(std::size_t unit, std::size_t person) {
-    char phone[12];
-    std::snprintf(phone, sizeof phone, "1380000%02zu%02zu", unit + 1, person + 1);
-    return phone;
+    auto two_digits = [](std::size_t n) { return std::string(n < 10 ? "0" : "") + std::to_string(n % 100); };
+    return "1380000" + two_digits(unit + 1) + two_digits(person + 1);
 }
 
 }  // namespace
@@ -53,6 +52,9 @@ void MemberService::load_demo_members() {
         return;
     }
     const auto units = demo_units(session);
+    if (units.empty()) {
+        return;  // no demo registry: nothing to attach members to, nothing to record
+    }
     std::size_t created = 0;
     for (std::size_t unit = 0; unit < units.size(); ++unit) {
         for (std::size_t person = 0; person < std::size(people); ++person) {

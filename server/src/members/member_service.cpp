@@ -111,7 +111,11 @@ Member MemberService::update(const MemberAccess& access, const audit::Actor& act
     const auto existing = require_member(session, id);
     // Both the unit the member leaves and the one it joins must be within reach.
     require_reach(access.manage, existing.member.unit.id);
-    const auto valid = validate(session, draft);
+    MemberDraft effective = draft;
+    if (effective.phone.empty()) {
+        effective.phone = cipher_.open(existing.phone_sealed);
+    }
+    const auto valid = validate(session, effective);
     require_reach(access.manage, valid.unit.id);
     auto stored = sealed(valid, id, now);
     stored.member.active = existing.member.active;

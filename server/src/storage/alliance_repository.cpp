@@ -75,6 +75,19 @@ void attach_members(soci::session& session, std::vector<alliances::Alliance>& li
 }
 
 
+// The lead unit on `on_date`: the founding lead or the last change of lead by then. An alliance
+// shown as it stood on a past date shows the lead of that day.
+void apply_lead_on(soci::session& session, alliances::Alliance& alliance, const std::string& on_date) {
+    Query("SELECT e.unit_id, u.name FROM alliance_event e JOIN unit u ON u.id = e.unit_id WHERE e.alliance_id = :id "
+          "AND e.kind IN ('founded', 'lead_changed') AND e.occurred_on <= :on_date "
+          "ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1")
+        .bind("id", alliance.id)
+        .bind("on_date", on_date)
+        .for_each_row(session, [&](const soci::row& row) {
+            alliance.lead_unit = {integer_at(row, 0), text_at(row, 1)};
+        });
+}
+
 }  // namespace
 
 std::vector<alliances::Alliance> list_alliances(soci::session& session, const std::string& on_date) {
@@ -89,6 +102,9 @@ std::vector<alliances::Alliance> list_alliances(soci::session& session, const st
             index_of[integer_at(row, 0)] = result.size();
             result.push_back(read_alliance(row));
         });
+    for (auto& alliance : result) {
+        apply_lead_on(session, alliance, on_date);
+    }
     attach_members(session, result, index_of, on_date, std::nullopt);
     return result;
 }
@@ -102,6 +118,7 @@ std::optional<alliances::Alliance> find_alliance(soci::session& session, long lo
     if (result.empty()) {
         return std::nullopt;
     }
+    apply_lead_on(session, result.front(), on_date);
     attach_members(session, result, {{alliance_id, 0}}, on_date, alliance_id);
     return result.front();
 }

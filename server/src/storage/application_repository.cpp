@@ -13,7 +13,8 @@ namespace {
 constexpr const char* application_select =
     "SELECT p.id, p.kind, p.state, p.applicant_unit_id, au.name, p.applicant_user_id, uu.display_name, "
     "p.alliance_id, al.name, p.reason, p.proposed_name, p.proposed_office_area_id, oa.name, "
-    "p.proposed_lead_unit_id, lu.name, p.created_alliance_id, p.version, p.created_at, p.updated_at, p.closed_at "
+    "p.proposed_lead_unit_id, lu.name, p.created_alliance_id, p.version, p.created_at, p.updated_at, p.closed_at, "
+    "p.proposed_rotation_mode "
     "FROM application p JOIN unit au ON au.id = p.applicant_unit_id "
     "JOIN app_user uu ON uu.id = p.applicant_user_id LEFT JOIN alliance al ON al.id = p.alliance_id "
     "LEFT JOIN office_area oa ON oa.id = p.proposed_office_area_id "
@@ -43,6 +44,7 @@ applications::Application read_application(const soci::row& row) {
     application.created_at = text_at(row, 17);
     application.updated_at = text_at(row, 18);
     application.closed_at = optional_text_at(row, 19);
+    application.proposed_rotation_mode = optional_text_at(row, 20);
     return application;
 }
 
@@ -84,13 +86,16 @@ long long insert_application(soci::session& session, const applications::Applica
                           ? boost::optional<long long>(application.proposed_office_area->id) : boost::none;
     const auto lead = application.proposed_lead_unit
                           ? boost::optional<long long>(application.proposed_lead_unit->id) : boost::none;
+    const auto rotation_mode = to_boost(application.proposed_rotation_mode);
     session << "INSERT INTO application (kind, state, applicant_unit_id, applicant_user_id, alliance_id, reason, "
-               "proposed_name, proposed_office_area_id, proposed_lead_unit_id, version, created_at, updated_at) "
-               "VALUES (:kind, :state, :unit, :user, :alliance, :reason, :name, :area, :lead, 1, :created, :updated) "
+               "proposed_name, proposed_office_area_id, proposed_lead_unit_id, proposed_rotation_mode, version, created_at, "
+               "updated_at) VALUES (:kind, :state, :unit, :user, :alliance, :reason, :name, :area, :lead, :rotation_mode, 1, "
+               ":created, :updated) "
                "RETURNING id",
         soci::use(application.kind), soci::use(application.state), soci::use(application.applicant_unit.id),
         soci::use(application.applicant_user.id), soci::use(alliance_id), soci::use(application.reason),
-        soci::use(name), soci::use(area), soci::use(lead), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(name), soci::use(area), soci::use(lead), soci::use(rotation_mode), soci::use(now), soci::use(now),
+        soci::into(id);
     return id;
 }
 

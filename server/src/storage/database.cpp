@@ -152,6 +152,12 @@ Transaction::~Transaction() {
     }
 }
 
+void Transaction::serialize(WriterTopic topic) {
+    if (dialect_ == Dialect::postgresql) {
+        session_ << "SELECT pg_advisory_xact_lock(" + std::to_string(static_cast<long long>(topic)) + ")";
+    }
+}
+
 void Transaction::commit() {
     session_ << "COMMIT";
     open_ = false;

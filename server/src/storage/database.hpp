@@ -52,6 +52,17 @@ private:
     soci::session session_;
 };
 
+// What a group of writers must not do at the same time. SQLite writers are serialised by
+// BEGIN IMMEDIATE already; on PostgreSQL each topic is an advisory lock held to the end of the
+// transaction, so that check-then-write rules ("a unit is in one alliance", "names are unique",
+// "the audit chain has one head") hold between several app servers.
+enum class WriterTopic : long long {
+    migrations = 7301482001,
+    audit_chain = 7301482002,
+    registry = 7301482003,
+    memberships = 7301482004,
+};
+
 // A write transaction. On SQLite it starts with BEGIN IMMEDIATE, so the write lock is taken at
 // the start and two writers never deadlock upgrading a read lock; it is rolled back unless
 // `commit()` is reached.
@@ -64,6 +75,8 @@ public:
 
     soci::session& session() { return session_; }
     Dialect dialect() const { return dialect_; }
+    // Waits until no other transaction holds `topic`, then holds it until this one ends.
+    void serialize(WriterTopic topic);
     void commit();
 
 private:

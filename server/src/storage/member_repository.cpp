@@ -1,5 +1,6 @@
 #include "storage/member_repository.hpp"
 
+#include "storage/binding.hpp"
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
@@ -37,9 +38,9 @@ MemberUnit read_unit(const soci::row& row) {
 Query member_filter(const MemberQuery& query) {
     Query where(" WHERE 1 = 1");
     if (!query.search.empty()) {
-        where.append(" AND (m.name LIKE :q OR m.post LIKE :q2)")
-            .bind("q", "%" + query.search + "%")
-            .bind("q2", "%" + query.search + "%");
+        where.append(" AND (m.name LIKE :q ESCAPE '\\' OR m.post LIKE :q2 ESCAPE '\\')")
+            .bind("q", contains_pattern(query.search))
+            .bind("q2", contains_pattern(query.search));
     }
     if (query.unit_id) {
         where.append(" AND m.unit_id = :unit_id").bind("unit_id", *query.unit_id);

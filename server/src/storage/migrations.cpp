@@ -12,8 +12,6 @@ constexpr const char* create_ledger =
     "CREATE TABLE IF NOT EXISTS schema_migration ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-// Any constant works; it only has to be the same in every server that migrates.
-constexpr long long migration_lock_key = 7301482001;
 
 bool is_applied(soci::session& session, int version) {
     int count = 0;
@@ -27,10 +25,7 @@ bool is_applied(soci::session& session, int version) {
 int migrate(Database& database) {
     {
         Transaction transaction(database);
-        if (database.dialect() == Dialect::postgresql) {
-            transaction.session() << "SELECT pg_advisory_xact_lock(" +
-                                         std::to_string(migration_lock_key) + ")";
-        }
+        transaction.serialize(WriterTopic::migrations);
         transaction.session() << create_ledger;
         transaction.commit();
     }
@@ -40,10 +35,7 @@ int migrate(Database& database) {
             continue;
         }
         Transaction transaction(database);
-        if (database.dialect() == Dialect::postgresql) {
-            transaction.session() << "SELECT pg_advisory_xact_lock(" +
-                                         std::to_string(migration_lock_key) + ")";
-        }
+        transaction.serialize(WriterTopic::migrations);
         if (is_applied(transaction.session(), script.version)) {
             continue;
         }

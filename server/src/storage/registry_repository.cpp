@@ -1,5 +1,6 @@
 #include "storage/registry_repository.hpp"
 
+#include "storage/binding.hpp"
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
@@ -13,30 +14,13 @@ namespace lianjian::storage {
 namespace {
 
 // Any constant works; it only has to be the same in every server that writes the registry.
-constexpr long long registry_lock_key = 7301482002;
 
-template <typename T>
-boost::optional<T> to_boost(const std::optional<T>& value) {
-    return value ? boost::optional<T>(*value) : boost::none;
-}
 
 // An empty text is stored as NULL: "no phone" is not a sealed empty string.
 boost::optional<std::string> null_if_empty(const std::string& text) {
     return text.empty() ? boost::none : boost::optional<std::string>(text);
 }
 
-// A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards taken literally
-// (used with ESCAPE '\').
-std::string contains_pattern(const std::string& text) {
-    std::string pattern = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') {
-            pattern += '\\';
-        }
-        pattern += c;
-    }
-    return pattern + "%";
-}
 
 const char* unit_columns =
     "SELECT u.id, u.name, u.short_name, u.parent_id, u.kind, u.party_organization_name, "
@@ -133,11 +117,7 @@ Query unit_filter(const registry::UnitFilter& filter) {
 
 }  // namespace
 
-void lock_registry(Transaction& transaction) {
-    if (transaction.dialect() == Dialect::postgresql) {
-        transaction.session() << "SELECT pg_advisory_xact_lock(" + std::to_string(registry_lock_key) + ")";
-    }
-}
+void lock_registry(Transaction& transaction) { transaction.serialize(WriterTopic::registry); }
 
 registry::Page<registry::OfficeArea> list_office_areas(soci::session& session) {
     registry::Page<registry::OfficeArea> page;

@@ -20,7 +20,8 @@ protected:
 
     static bool all_masked(const HttpResult& list) {
         static const std::regex masked(R"(^1\d\d\*\*\*\*\d{4}$)");
-        for (const auto& item : list.json().at("items").as_array()) {
+        const auto json = list.json();  // kept alive for the loop
+        for (const auto& item : json.at("items").as_array()) {
             if (!std::regex_match(std::string(item.at("phone").as_string()), masked)) {
                 return false;
             }
@@ -93,7 +94,8 @@ TEST_F(MemberAccess, UnitAdminSeesAndManagesOnlyItsOwnUnit) {
     const auto list = bianban_admin.get("/api/v1/members?page_size=100");
     ASSERT_EQ(list.status, 200);
     EXPECT_GT(list.json().at("total").as_int64(), 0);
-    for (const auto& item : list.json().at("items").as_array()) {
+    const auto json = list.json();
+    for (const auto& item : json.at("items").as_array()) {
         EXPECT_EQ(item.at("unit").at("id").as_int64(), bianban) << list.body;
     }
     EXPECT_EQ(bianban_admin.get("/api/v1/members?unit_id=" + std::to_string(bianban)).status, 200);

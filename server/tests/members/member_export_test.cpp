@@ -76,7 +76,8 @@ TEST_F(MemberExport, UnitAdminExportsItsOwnUnitUnmasked) {
 TEST_F(MemberExport, UnknownColumnIs422NamingIt) {
     const auto result = admin.get("/api/v1/members/export.xlsx?columns=name,salary");
     ASSERT_EQ(result.status, 422);
-    const auto& details = result.json().at("error").at("details");
+    const auto json = result.json();
+    const auto& details = json.at("error").at("details");
     EXPECT_EQ(details.at("field").as_string(), "columns");
     EXPECT_EQ(details.at("columns").at(0).as_string(), "salary");
     EXPECT_NE(result.json().at("error").at("message").as_string().find("salary"), boost::json::string::npos);

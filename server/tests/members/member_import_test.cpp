@@ -69,7 +69,8 @@ TEST_F(MemberImport, OneBadRowWritesNothing) {
                                    sheet({row("甲", "13700000011"), row("乙", "13700000012"), bad}));
     ASSERT_EQ(result.status, 422) << result.body;
     EXPECT_EQ(result.error_code(), "validation_failed");
-    const auto& rows = result.json().at("error").at("details").at("rows").as_array();
+    const auto json = result.json();
+    const auto& rows = json.at("error").at("details").at("rows").as_array();
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_TRUE(rows[0].at("ok").as_bool());
     EXPECT_FALSE(rows[2].at("ok").as_bool());
@@ -105,7 +106,8 @@ TEST_F(MemberImport, UnitAdminImportsOnlyIntoItsOwnUnit) {
                                            sheet({row("本单位", "13700000021", "区委编办"),
                                                   row("外单位", "13700000022", "区审计局")}));
     ASSERT_EQ(result.status, 200) << result.body;
-    const auto& rows = result.json().at("rows").as_array();
+    const auto json = result.json();
+    const auto& rows = json.at("rows").as_array();
     EXPECT_TRUE(rows[0].at("ok").as_bool());
     EXPECT_EQ(error_fields(rows[1]), std::vector<std::string>{"unit_name"});
     EXPECT_EQ(bianban_admin.post("/api/v1/members/import", sheet({row("本单位", "13700000021", "区委编办"),

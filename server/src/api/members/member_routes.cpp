@@ -6,6 +6,7 @@
 
 #include <boost/json/array.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -35,7 +36,11 @@ members::MemberAccess access_of(const http::RequestContext& context) {
     return members::member_access(context.auth->user);
 }
 
-members::MemberDraft draft_from_body(const boost::json::object& body) {
+// On update the phone may be left out: the client only ever holds the masked number, and the
+// stored one is kept (unmasking just to send it back would audit a disclosure that never was).
+enum class PhoneField { required, keep_when_absent };
+
+members::MemberDraft draft_from_body(const boost::json::object& body, PhoneField phone = PhoneField::required) {
     members::MemberDraft draft;
     draft.name = required_string(body, "name");
     draft.gender = required_string(body, "gender");
@@ -44,7 +49,8 @@ members::MemberDraft draft_from_body(const boost::json::object& body) {
         throw field_error("unit_id", "请选择所属单位");
     }
     draft.post = optional_string(body, "post").value_or("");
-    draft.phone = required_string(body, "phone");
+    draft.phone = phone == PhoneField::required ? required_string(body, "phone")
+                                                : optional_string(body, "phone").value_or("");
     draft.joined_on = required_string(body, "joined_on");
     draft.status = required_string(body, "status");
     return draft;
@@ -240,7 +246,7 @@ void add_member_routes(http::Router& router, app::Services& services) {
                                    member_json(members.member(access_of(context), context.id_parameter())));
     });
     router.add(verb::put, "/api/v1/members/{id}", manage, [&members](http::RequestContext& context) {
-        const auto draft = draft_from_body(json_body(context));
+        const auto draft = draft_from_body(json_body(context), PhoneField::keep_when_absent);
         context.require_unit(*draft.unit_id);
         const auto member = members.update(access_of(context), context.actor(), context.id_parameter(), draft);
         return http::json_response(http::Status::ok, member_json(member));
