@@ -21,7 +21,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 app_port=$(free_port)
 LIANJIAN_DEMO_PASSWORD='Bench-Pass-2026' "$lianjian" --data-dir "$work/data" serve --demo \
-    --listen "127.0.0.1:$app_port" >"$work/server.log" 2>&1 &
+    --listen "127.0.0.1:$app_port" ${BENCH_SERVER_ARGS:-} >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$app_port/api/v1/health" >/dev/null && break

@@ -97,6 +97,9 @@ int main(int argc, char** argv) {
     serve->add_option("--session-absolute-hours", absolute_hours);
     serve->add_option("--lockout-minutes", lockout_minutes);
     serve->add_option("--db-pool", config.database_pool, "database connections")->check(CLI::Range(1, 256));
+    unsigned read_cache_ms = 2000;
+    serve->add_option("--read-cache-ms", read_cache_ms,
+                      "reuse checked sessions and unit lists this long (0: off); other servers see changes after it");
 
     auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
     auto* demo_command = cli.add_subcommand("demo", "load the demo data and exit");
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
     config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
     config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
     config.account_policy.lockout = std::chrono::minutes(lockout_minutes);
+    config.account_policy.session_cache = std::chrono::milliseconds(read_cache_ms);
     const char* demo_password_env = std::getenv("LIANJIAN_DEMO_PASSWORD");
     const std::optional<std::string> demo_password =
         demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env) : std::nullopt;

@@ -100,6 +100,7 @@ std::string AccountService::reset_password(const audit::Actor& actor, long long 
     audit_.record(transaction, {actor, "user.password_reset", "user", std::to_string(user->id),
                                 audit::Outcome::success, "username=" + user->username});
     transaction.commit();
+    sessions_.invalidate();
     return password;
 }
 
@@ -145,6 +146,7 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
     audit_.record(transaction, {actor, action, "user", std::to_string(user->id),
                                 audit::Outcome::success, "username=" + user->username});
     transaction.commit();
+    sessions_.invalidate();
     return *user;
 }
 

@@ -5,9 +5,13 @@
 namespace lianjian::http {
 
 Response json_response(Status status, const boost::json::value& body) {
+    return serialized_json_response(status, boost::json::serialize(body));
+}
+
+Response serialized_json_response(Status status, std::string body) {
     Response response{status, 11};
     response.set(beast_http::field::content_type, "application/json; charset=utf-8");
-    response.body() = boost::json::serialize(body);
+    response.body() = std::move(body);
     response.prepare_payload();
     return response;
 }

@@ -14,6 +14,8 @@ using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
 
 Response json_response(Status status, const boost::json::value& body);
+// A body already serialised to JSON text.
+Response serialized_json_response(Status status, std::string body);
 Response empty_response(Status status);
 
 }  // namespace lianjian::http

@@ -20,10 +20,10 @@ std::vector<std::string_view> split_path(std::string_view path) {
     return segments;
 }
 
-bool match_pattern(std::string_view pattern, std::string_view path,
-                   std::vector<std::string>& parameters) {
-    const auto expected = split_path(pattern);
-    const auto actual = split_path(path);
+// Matches pre-split pattern segments against the request's segments; `{…}` matches any
+// non-empty segment and is collected.
+bool match_segments(const std::vector<std::string>& expected, const std::vector<std::string_view>& actual,
+                    std::vector<std::string>& parameters) {
     if (expected.size() != actual.size()) {
         return false;
     }
@@ -46,14 +46,19 @@ bool match_pattern(std::string_view pattern, std::string_view path,
 
 void Router::add(beast_http::verb method, std::string pattern, RouteDeclaration declaration,
                  Handler handler) {
-    routes_.push_back({method, std::move(pattern), declaration, std::move(handler)});
+    std::vector<std::string> segments;
+    for (auto segment : split_path(pattern)) {
+        segments.emplace_back(segment);
+    }
+    routes_.push_back({method, std::move(pattern), declaration, std::move(handler), std::move(segments)});
 }
 
 RouteMatch Router::match(beast_http::verb method, std::string_view path) const {
     RouteMatch result;
+    const auto actual = split_path(path);
     for (const auto& route : routes_) {
         std::vector<std::string> parameters;
-        if (!match_pattern(route.pattern, path, parameters)) {
+        if (!match_segments(route.segments, actual, parameters)) {
             continue;
         }
         result.path_known = true;

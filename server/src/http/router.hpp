@@ -51,6 +51,7 @@ struct Route {
     std::string pattern;  // "/api/v1/users/{id}/lock"
     RouteDeclaration declaration;
     Handler handler;
+    std::vector<std::string> segments;  // the pattern split at '/', once, when added
 };
 
 struct RouteMatch {

@@ -66,8 +66,14 @@ void MemberService::load_demo_members() {
             ++created;
         }
     }
-    audit_.record(transaction, {{std::nullopt, "system", ""}, "demo.members", "demo", "first_batch",
-                                audit::Outcome::success, std::to_string(created) + " demo members"});
+    // Built step by step: GCC 12 at -O2 mistakes the nested braced temporary for uninitialised.
+    audit::AuditEntry entry;
+    entry.actor.username = "system";
+    entry.action = "demo.members";
+    entry.object_type = "demo";
+    entry.object_id = "first_batch";
+    entry.detail = std::to_string(created) + " demo members";
+    audit_.record(transaction, entry);
     transaction.commit();
 }
 

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "crypto/field_cipher.hpp"
+#include "core/read_cache.hpp"
 #include "storage/database.hpp"
 
 #include <optional>
@@ -116,8 +117,9 @@ enum class Activation { activate, deactivate };
 // storage::Transaction and audited in that same transaction.
 class RegistryService {
 public:
-    RegistryService(storage::Database& database, audit::AuditLog& audit, const crypto::FieldCipher& cipher)
-        : database_(database), audit_(audit), cipher_(cipher) {}
+    RegistryService(storage::Database& database, audit::AuditLog& audit, const crypto::FieldCipher& cipher,
+                    std::chrono::milliseconds read_cache_ttl = std::chrono::milliseconds(2000))
+        : database_(database), audit_(audit), cipher_(cipher), units_cache_(read_cache_ttl) {}
 
     Page<OfficeArea> list_office_areas();
     OfficeArea office_area(long long id);
@@ -129,7 +131,8 @@ public:
     StrengthTag update_strength_tag(const audit::Actor& actor, long long id, const std::string& name,
                                     bool active);
 
-    Page<Unit> list_units(const UnitFilter& filter);
+    // Shared with other readers of the same list: see units_cache_.
+    std::shared_ptr<const Page<Unit>> list_units(const UnitFilter& filter);
     Unit unit(long long id);
     std::vector<UnitNode> unit_tree();
     Unit create_unit(const audit::Actor& actor, const UnitInput& input);
@@ -147,6 +150,8 @@ private:
     storage::Database& database_;
     audit::AuditLog& audit_;
     const crypto::FieldCipher& cipher_;
+    // Unit lists are read on nearly every page and change rarely; any registry write clears it.
+    ReadCache<Page<Unit>> units_cache_;
 };
 
 }  // namespace lianjian::registry

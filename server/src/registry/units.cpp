@@ -148,7 +148,10 @@ std::string changed_fields(const Unit& before, const Unit& after, const std::vec
     std::string changed;
     for (const auto& [name, differs] : fields) {
         if (differs) {
-            changed += (changed.empty() ? "" : ",") + std::string(name);
+            if (!changed.empty()) {
+                changed += ',';
+            }
+            changed += name;
         }
     }
     return changed.empty() ? "none" : changed;
@@ -221,12 +224,31 @@ Unit RegistryService::unit_for_client(soci::session& session, long long id) cons
     return unit;
 }
 
-Page<Unit> RegistryService::list_units(const UnitFilter& filter) {
+namespace {
+
+std::string cache_key(const UnitFilter& filter) {
+    auto optional_text = [](const auto& value) { return value ? std::to_string(*value) : std::string("-"); };
+    return filter.search + '\x1f' + optional_text(filter.office_area_id) + '\x1f' +
+           optional_text(filter.strength_tag_id) + '\x1f' + optional_text(filter.parent_id) + '\x1f' +
+           optional_text(filter.active) + '\x1f' + std::to_string(static_cast<int>(filter.sort)) + '\x1f' +
+           std::to_string(filter.page) + '\x1f' + std::to_string(filter.page_size);
+}
+
+}  // namespace
+
+std::shared_ptr<const Page<Unit>> RegistryService::list_units(const UnitFilter& filter) {
+    const auto key = cache_key(filter);
+    const auto now = Clock::now();
+    if (auto cached = units_cache_.find(key, now)) {
+        return cached;
+    }
+    const auto generation = units_cache_.generation();
     storage::Connection connection(database_);
-    auto page = storage::list_units(connection.session(), filter);
-    for (auto& unit : page.items) {
+    auto page = std::make_shared<Page<Unit>>(storage::list_units(connection.session(), filter));
+    for (auto& unit : page->items) {
         mask_phone_of(unit);
     }
+    units_cache_.store(key, page, generation, now);
     return page;
 }
 
@@ -249,6 +271,7 @@ Unit RegistryService::create_unit(const audit::Actor& actor, const UnitInput& ra
     const auto input = checked_input(raw);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
+    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     check_references(session, input, std::nullopt);
     Unit unit;
@@ -268,6 +291,7 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
     const auto input = checked_input(raw);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
+    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     const auto current = storage::find_unit(session, id);
     if (!current) {
@@ -294,6 +318,7 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
 Unit RegistryService::change_unit_activation(const audit::Actor& actor, long long id, Activation activation) {
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
+    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     const auto current = storage::find_unit(session, id);
     if (!current) {

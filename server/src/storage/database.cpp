@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include <filesystem>
+#include <mutex>
 
 namespace lianjian::storage {
 
@@ -84,9 +85,25 @@ std::string sqlite_connect_string(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// Each pooled connection is used by one thread at a time, so SQLite's own per-connection mutexes
+// and its global allocation counter (a mutex taken on every malloc) only add contention. This
+// must happen before SQLite initialises, that is before the first connection opens.
+void configure_sqlite_library() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
+}  // namespace
+
 Database::Database(const DatabaseUrl& url, std::size_t pool_size)
     : url_(url), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {
     if (url_.dialect == Dialect::sqlite) {
+        configure_sqlite_library();
         const auto parent = std::filesystem::path(url_.target).parent_path();
         if (!parent.empty()) {
             std::filesystem::create_directories(parent);

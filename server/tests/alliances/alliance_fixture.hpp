@@ -74,7 +74,7 @@ protected:
     app::Services& services() { return server.application().services(); }
 
     long long unit_id(const std::string& name) {
-        for (const auto& unit : services().registry.list_units({.page_size = 100}).items) {
+        for (const auto& unit : services().registry.list_units({.page_size = 100})->items) {
             if (unit.name == name) {
                 return unit.id;
             }

@@ -54,14 +54,14 @@ protected:
         shared = std::make_unique<TestServer>();
         auto& accounts = shared->application().services().accounts;
         const auto units = shared->application().services().registry.list_units({});
-        ASSERT_FALSE(units.items.empty());
+        ASSERT_FALSE(units->items.empty());
         for (Role role : accounts::all_roles) {
             accounts::NewUser request;
             request.username = std::string("matrix_") + accounts::role_name(role);
             request.display_name = request.username;
             request.roles = {role};
             if (role == Role::unit_admin || role == Role::member) {
-                request.unit_id = units.items.back().id;
+                request.unit_id = units->items.back().id;
             }
             request.password = matrix_password;
             request.must_change_password = false;

@@ -42,7 +42,7 @@ protected:
     }
 
     long long unit_id(const std::string& name) {
-        for (const auto& unit : server.application().services().registry.list_units({.page_size = 100}).items) {
+        for (const auto& unit : server.application().services().registry.list_units({.page_size = 100})->items) {
             if (unit.name == name) {
                 return unit.id;
             }

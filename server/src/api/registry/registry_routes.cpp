@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace lianjian::api {
 
@@ -16,21 +18,26 @@ boost::json::value optional_value(const std::optional<double>& value) {
     return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
-boost::json::object office_area_json(const registry::OfficeArea& area) {
-    return {{"id", area.id},
-            {"name", area.name},
-            {"address", area.address},
-            {"latitude", optional_value(area.latitude)},
-            {"longitude", optional_value(area.longitude)},
-            {"note", area.note}};
+// Each builder takes the storage its JSON lives in, so that a page of items is built in one
+// arena (see page_response) instead of hundreds of small allocations.
+boost::json::object office_area_json(const registry::OfficeArea& area, boost::json::storage_ptr storage = {}) {
+    return boost::json::object({{"id", area.id},
+                                {"name", area.name},
+                                {"address", area.address},
+                                {"latitude", optional_value(area.latitude)},
+                                {"longitude", optional_value(area.longitude)},
+                                {"note", area.note}},
+                               std::move(storage));
 }
 
-boost::json::object strength_tag_json(const registry::StrengthTag& tag) {
-    return {{"id", tag.id}, {"name", tag.name}, {"active", tag.active}, {"sort_order", tag.sort_order}};
+boost::json::object strength_tag_json(const registry::StrengthTag& tag, boost::json::storage_ptr storage = {}) {
+    return boost::json::object(
+        {{"id", tag.id}, {"name", tag.name}, {"active", tag.active}, {"sort_order", tag.sort_order}},
+        std::move(storage));
 }
 
-boost::json::object unit_json(const registry::Unit& unit) {
-    boost::json::object json{{"id", unit.id},
+boost::json::object unit_json(const registry::Unit& unit, boost::json::storage_ptr storage = {}) {
+    boost::json::object json({{"id", unit.id},
                              {"name", unit.name},
                              {"short_name", unit.short_name},
                              {"kind", unit.kind},
@@ -41,16 +48,17 @@ boost::json::object unit_json(const registry::Unit& unit) {
                              {"direct_responsible", unit.direct_responsible},
                              {"liaison", unit.liaison},
                              {"active", unit.active},
-                             {"is_demo", unit.is_demo}};
+                             {"is_demo", unit.is_demo}},
+                            storage);
     json["parent_id"] = unit.parent_id ? boost::json::value(*unit.parent_id) : boost::json::value(nullptr);
     if (unit.office_area) {
         json["office_area"] = {{"id", unit.office_area->id}, {"name", unit.office_area->name}};
     } else {
         json["office_area"] = nullptr;
     }
-    boost::json::array strengths;
+    boost::json::array strengths(storage);
     for (const auto& tag : unit.strengths) {
-        strengths.emplace_back(boost::json::object{{"id", tag.id}, {"name", tag.name}});
+        strengths.emplace_back(boost::json::object({{"id", tag.id}, {"name", tag.name}}, storage));
     }
     json["strengths"] = std::move(strengths);
     // Only ever the masked form; the full number has its own audited route.
@@ -70,11 +78,15 @@ boost::json::object unit_node_json(const registry::UnitNode& node) {
 
 template <typename T, typename ToJson>
 http::Response page_response(const registry::Page<T>& page, ToJson to_json) {
-    boost::json::array items;
+    boost::json::monotonic_resource arena;
+    const boost::json::storage_ptr storage(&arena);
+    boost::json::array items(storage);
+    items.reserve(page.items.size());
     for (const auto& item : page.items) {
-        items.emplace_back(to_json(item));
+        items.push_back(to_json(item, storage));
     }
-    return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
+    const boost::json::object body({{"items", std::move(items)}, {"total", page.total}}, storage);
+    return http::serialized_json_response(http::Status::ok, boost::json::serialize(body));
 }
 
 std::optional<double> optional_number(const boost::json::object& body, const char* field) {
@@ -241,7 +253,7 @@ void add_unit_routes(http::Router& router, registry::RegistryService& registry) 
     const http::RouteDeclaration read{Permission::registry_read};
     const http::RouteDeclaration manage{Permission::registry_manage};
     router.add(verb::get, "/api/v1/units", read, [&registry](http::RequestContext& context) {
-        return page_response(registry.list_units(unit_filter(context)), unit_json);
+        return page_response(*registry.list_units(unit_filter(context)), unit_json);
     });
     router.add(verb::post, "/api/v1/units", manage, [&registry](http::RequestContext& context) {
         const auto unit = registry.create_unit(context.actor(), unit_input(context));
