@@ -7,22 +7,14 @@
 #include "support/test_database.hpp"
 #include "support/test_server.hpp"
 
+#include "support/fake_clock_accounts.hpp"
+
 #include <gtest/gtest.h>
 
 namespace lianjian::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A clock the test moves by hand.
-class FakeTime : public TimeSource {
-public:
-    TimePoint now() const override { return now_; }
-    void advance(std::chrono::seconds by) { now_ += by; }
-
-private:
-    TimePoint now_ = Clock::now();
-};
 
 std::string set_cookie_token(const HttpResult& result) {
     const auto& header = result.headers.at("set-cookie");
@@ -214,24 +206,9 @@ TEST_F(Login, DisabledAccountCannotSignIn) {
 }
 
 // The lockout's expiry needs time to pass: AccountService over a fake clock.
-class LockoutExpiry : public ::testing::Test {
+class LockoutExpiry : public AccountsOverFakeClock {
 protected:
-    LockoutExpiry() {
-        storage::migrate(*database);
-        accounts::NewUser request;
-        request.username = "zhangsan";
-        request.display_name = "张三";
-        request.roles = {accounts::Role::viewer};
-        request.password = password;
-        request.must_change_password = false;
-        accounts.create_user({std::nullopt, "system", ""}, request);
-    }
-
-    static accounts::AccountPolicy policy() {
-        accounts::AccountPolicy policy;
-        policy.hash_cost = accounts::HashCost::minimum;
-        return policy;
-    }
+    LockoutExpiry() : AccountsOverFakeClock("zhangsan", "Zhang-San-2026") {}
 
     std::optional<ErrorCode> login_error(const std::string& attempt) {
         try {
@@ -241,13 +218,6 @@ protected:
         }
         return std::nullopt;
     }
-
-    const std::string password = "Zhang-San-2026";
-    TestDatabase test_database;
-    std::unique_ptr<storage::Database> database = test_database.open();
-    audit::AuditLog audit{*database};
-    FakeTime time;
-    accounts::AccountService accounts{*database, audit, policy(), time};
 };
 
 TEST_F(LockoutExpiry, LockedAccountOpensAgainAfterTheLockoutPeriod) {

@@ -2,7 +2,7 @@
 // busy; the database holds only a hash of the token.
 #include "accounts/account_service.hpp"
 #include "storage/migrations.hpp"
-#include "support/test_database.hpp"
+#include "support/fake_clock_accounts.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,42 +13,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class FakeTime : public TimeSource {
-public:
-    TimePoint now() const override { return now_; }
-    void advance(std::chrono::seconds by) { now_ += by; }
-
-private:
-    TimePoint now_ = Clock::now();
-};
-
-class Sessions : public ::testing::Test {
+class Sessions : public AccountsOverFakeClock {
 protected:
-    Sessions() {
-        storage::migrate(*database);
-        accounts::NewUser request;
-        request.username = "lisi";
-        request.display_name = "李四";
-        request.roles = {accounts::Role::viewer};
-        request.password = password;
-        request.must_change_password = false;
-        accounts.create_user({std::nullopt, "system", ""}, request);
-    }
-
-    static accounts::AccountPolicy policy() {
-        accounts::AccountPolicy policy;
-        policy.hash_cost = accounts::HashCost::minimum;
-        return policy;
-    }
+    Sessions() : AccountsOverFakeClock("lisi", "Li-Si-Pass-2026") {}
 
     std::string login() { return accounts.login("lisi", password, "127.0.0.1").token; }
-
-    const std::string password = "Li-Si-Pass-2026";
-    TestDatabase test_database;
-    std::unique_ptr<storage::Database> database = test_database.open();
-    audit::AuditLog audit{*database};
-    FakeTime time;
-    accounts::AccountService accounts{*database, audit, policy(), time};
 };
 
 TEST_F(Sessions, FreshSessionAuthenticates) {
