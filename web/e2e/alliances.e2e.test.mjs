@@ -5,19 +5,16 @@
  * Run with `npm run e2e` (after `npm run build` and building the server).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DEMO_PASSWORD,
   apiOk,
-  checkPrerequisites,
-  launchBrowser,
   login,
   logout,
-  newPage,
   screenshot,
   settled,
-  startServer,
   texts,
+  useBrowserSuite,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = 150_000;
@@ -27,29 +24,7 @@ const NEW_UNIT_ADMIN = 'difangzhi_admin';
 const ALLIANCE = '第三联盟';
 
 describe('联建 alliance applications, end to end', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    checkPrerequisites();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(options, body) {
-    const session = await newPage(browser, server.baseURL, options);
-    try {
-      await body(session.page, session);
-      session.assertClean();
-    } finally {
-      await session.close();
-    }
-  }
+  const { withPage } = useBrowserSuite();
 
   /** The number on the header's bell (0 when the badge is hidden). */
   async function badgeNumber(page) {

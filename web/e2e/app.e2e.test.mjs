@@ -3,17 +3,14 @@
  * Run with `npm run e2e` (after `npm run build` and building the server).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DEMO_PASSWORD,
-  checkPrerequisites,
-  launchBrowser,
   login,
   logout,
-  newPage,
   screenshot,
-  startServer,
   submitLogin,
+  useBrowserSuite,
 } from './harness.mjs';
 
 const TEST_TIMEOUT = 90_000;
@@ -51,30 +48,7 @@ async function menuTestIds(page) {
 }
 
 describe('联建 web app, end to end', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    checkPrerequisites();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Runs `body` with a fresh context; closes it afterwards and checks for page errors. */
-  async function withPage(options, body) {
-    const session = await newPage(browser, server.baseURL, options);
-    try {
-      await body(session.page, session);
-      session.assertClean();
-    } finally {
-      await session.close();
-    }
-  }
+  const { withPage } = useBrowserSuite();
 
   test('committee admin: menu, alliances, unit search, logout', { timeout: TEST_TIMEOUT }, async () => {
     await withPage({}, async (page) => {

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -205,6 +206,42 @@ export async function newPage(browser, baseURL, { viewport = { width: 1366, heig
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * The shared setup of an e2e suite; call it at the top of a `describe` callback. Registers a
+ * `before` hook (prerequisites, private server, browser) and an `after` hook (close both), and
+ * returns `withPage(options, body)`, which runs `body(page, session)` in a fresh context,
+ * closes it afterwards and fails on page errors or CSP reports. `server` and `browser` are
+ * available once the `before` hook ran.
+ */
+export function useBrowserSuite() {
+  const suite = {
+    server: undefined,
+    browser: undefined,
+    async withPage(options, body) {
+      const session = await newPage(suite.browser, suite.server.baseURL, options);
+      try {
+        await body(session.page, session);
+        session.assertClean();
+      } finally {
+        await session.close();
+      }
+    },
+  };
+
+  before(async () => {
+    checkPrerequisites();
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+
+  return suite;
 }
 
 export async function screenshot(page, name) {

@@ -5,50 +5,25 @@
  * Run with `npm run e2e` (after `npm run build` and building the server).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DEMO_PASSWORD,
   api,
   apiOk,
-  checkPrerequisites,
   chooseOption,
-  launchBrowser,
   login,
   logout,
-  newPage,
   screenshot,
   settled,
-  startServer,
   texts,
+  useBrowserSuite,
 } from './harness.mjs';
 import { buildXlsx } from './xlsx.mjs';
 
 const TEST_TIMEOUT = 120_000;
 
 describe('联建 registry and party members, end to end', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    checkPrerequisites();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(options, body) {
-    const session = await newPage(browser, server.baseURL, options);
-    try {
-      await body(session.page, session);
-      session.assertClean();
-    } finally {
-      await session.close();
-    }
-  }
+  const { withPage } = useBrowserSuite();
 
   /** The table row (tr) of the units table whose name link reads `name`. */
   function unitRow(page, name) {
