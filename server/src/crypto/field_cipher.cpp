@@ -80,6 +80,9 @@ std::string FieldCipher::seal(const std::string& plaintext) const {
 }
 
 std::string FieldCipher::open(const std::string& sealed) const {
+    if (sealed.empty()) {
+        throw std::runtime_error("sealed field is empty");
+    }
     std::vector<unsigned char> box(sealed.size());
     std::size_t length = 0;
     if (sodium_base642bin(box.data(), box.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr,
