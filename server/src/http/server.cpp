@@ -31,7 +31,12 @@ struct Server::Connection {
 };
 
 Server::Server(Dispatcher& dispatcher, ServerLimits limits)
-    : dispatcher_(dispatcher), limits_(limits), io_(static_cast<int>(limits.threads)), acceptor_(io_) {}
+    : dispatcher_(dispatcher),
+      limits_(limits),
+      io_(static_cast<int>(limits.threads)),
+      acceptor_(io_),
+      grace_timer_(io_),
+      drain_timer_(io_) {}
 
 Server::~Server() = default;
 
@@ -74,27 +79,35 @@ void Server::stop() {
     asio::post(acceptor_.get_executor(), [this] {
         boost::system::error_code ignored;
         acceptor_.close(ignored);
-        close_idle_connections();
         // Whatever is still in flight after the grace period is cut off.
-        auto timer = std::make_shared<asio::steady_timer>(io_, limits_.shutdown_grace);
-        timer->async_wait([this, timer](const boost::system::error_code&) { io_.stop(); });
-        // Poll for the last connection to finish, so a quiet server exits at once.
-        auto poll = std::make_shared<std::function<void()>>();
-        *poll = [this, poll] {
-            bool empty = false;
-            {
-                std::lock_guard lock(connections_mutex_);
-                empty = connections_.empty();
-            }
-            if (empty) {
+        grace_timer_.expires_after(limits_.shutdown_grace);
+        grace_timer_.async_wait([this](const boost::system::error_code& error) {
+            if (!error) {
                 io_.stop();
-                return;
             }
-            close_idle_connections();
-            auto again = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
-            again->async_wait([poll, again](const boost::system::error_code&) { (*poll)(); });
-        };
-        (*poll)();
+        });
+        drain();
+    });
+}
+
+// Closes idle connections until none is left, so a quiet server exits at once and a busy one as
+// soon as its last answer is written.
+void Server::drain() {
+    bool empty = false;
+    {
+        std::lock_guard lock(connections_mutex_);
+        empty = connections_.empty();
+    }
+    if (empty) {
+        io_.stop();
+        return;
+    }
+    close_idle_connections();
+    drain_timer_.expires_after(std::chrono::milliseconds(20));
+    drain_timer_.async_wait([this](const boost::system::error_code& error) {
+        if (!error) {
+            drain();
+        }
     });
 }
 

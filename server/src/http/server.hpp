@@ -5,6 +5,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -49,11 +50,14 @@ private:
     boost::asio::awaitable<void> accept_loop();
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
     void close_idle_connections();
+    void drain();
 
     Dispatcher& dispatcher_;
     ServerLimits limits_;
     boost::asio::io_context io_;
     boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::steady_timer grace_timer_;
+    boost::asio::steady_timer drain_timer_;
     std::atomic<bool> stopping_{false};
     std::mutex connections_mutex_;
     std::set<std::shared_ptr<Connection>> connections_;
