@@ -102,6 +102,32 @@ std::vector<std::string> required_string_array(const boost::json::object& body, 
     return items;
 }
 
+long long required_id(const boost::json::object& body, const char* field) {
+    auto value = optional_integer(body, field);
+    if (!value) {
+        throw missing(field);
+    }
+    return *value;
+}
+
+std::vector<long long> id_array(const boost::json::object& body, const char* field) {
+    std::vector<long long> ids;
+    const auto* value = body.if_contains(field);
+    if (!value || value->is_null()) {
+        return ids;
+    }
+    if (!value->is_array()) {
+        throw wrong_type(field, "整数数组");
+    }
+    for (const auto& item : value->as_array()) {
+        if (!item.is_int64() || item.as_int64() <= 0) {
+            throw wrong_type(field, "正整数数组");
+        }
+        ids.push_back(item.as_int64());
+    }
+    return ids;
+}
+
 int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,
               int maximum) {
     const auto found = context.query.find(name);

@@ -20,6 +20,9 @@ std::optional<long long> optional_integer(const boost::json::object& body, const
 bool required_bool(const boost::json::object& body, const char* field);
 std::optional<bool> optional_bool(const boost::json::object& body, const char* field);
 std::vector<std::string> required_string_array(const boost::json::object& body, const char* field);
+long long required_id(const boost::json::object& body, const char* field);
+// An array of positive integers; empty when the field is absent or null.
+std::vector<long long> id_array(const boost::json::object& body, const char* field);
 
 // Query-string values: positive integers within bounds, 422 otherwise.
 int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,

@@ -60,32 +60,6 @@ std::string on_date(const http::RequestContext& context) {
     return today_date();
 }
 
-std::vector<long long> id_array(const boost::json::object& body, const char* field) {
-    std::vector<long long> ids;
-    const auto* value = body.if_contains(field);
-    if (!value || value->is_null()) {
-        return ids;
-    }
-    if (!value->is_array()) {
-        throw field_error(field, std::string("字段“") + field + "”应为整数数组");
-    }
-    for (const auto& item : value->as_array()) {
-        if (!item.is_int64() || item.as_int64() <= 0) {
-            throw field_error(field, std::string("字段“") + field + "”应为整数数组");
-        }
-        ids.push_back(item.as_int64());
-    }
-    return ids;
-}
-
-long long required_id(const boost::json::object& body, const char* field) {
-    auto value = optional_integer(body, field);
-    if (!value) {
-        throw field_error(field, std::string("缺少必填字段“") + field + "”");
-    }
-    return *value;
-}
-
 }  // namespace
 
 void add_alliance_routes(http::Router& router, app::Services& services) {

@@ -58,26 +58,6 @@ boost::json::object application_json(const applications::Application& applicatio
     return json;
 }
 
-long long required_id(const boost::json::object& body, const char* field) {
-    auto value = optional_integer(body, field);
-    if (!value) {
-        throw field_error(field, std::string("缺少必填字段“") + field + "”");
-    }
-    return *value;
-}
-
-std::vector<long long> optional_ids(const boost::json::object& body, const char* field) {
-    std::vector<long long> ids;
-    const auto* value = body.if_contains(field);
-    if (!value || value->is_null()) return ids;
-    if (!value->is_array()) throw field_error(field, std::string("字段“") + field + "”应为整数数组");
-    for (const auto& item : value->as_array()) {
-        if (!item.is_int64()) throw field_error(field, std::string("字段“") + field + "”应为整数数组");
-        ids.push_back(item.as_int64());
-    }
-    return ids;
-}
-
 applications::Submission submission_from(const boost::json::object& body) {
     applications::Submission submission;
     submission.kind = required_string(body, "kind");
@@ -87,7 +67,7 @@ applications::Submission submission_from(const boost::json::object& body) {
     submission.name = optional_string(body, "name").value_or("");
     submission.office_area_id = optional_integer(body, "office_area_id");
     submission.lead_unit_id = optional_integer(body, "lead_unit_id");
-    submission.co_applicant_unit_ids = optional_ids(body, "co_applicant_unit_ids");
+    submission.co_applicant_unit_ids = id_array(body, "co_applicant_unit_ids");
     submission.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
     return submission;
 }

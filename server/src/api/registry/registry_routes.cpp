@@ -100,25 +100,6 @@ std::optional<double> optional_number(const boost::json::object& body, const cha
     return value->to_number<double>();
 }
 
-std::vector<long long> optional_id_array(const boost::json::object& body, const char* field) {
-    const auto* value = body.if_contains(field);
-    if (!value || value->is_null()) {
-        return {};
-    }
-    const auto wrong = field_error(field, std::string("字段“") + field + "”应为整数数组");
-    if (!value->is_array()) {
-        throw wrong;
-    }
-    std::vector<long long> ids;
-    for (const auto& item : value->as_array()) {
-        if (!item.is_int64()) {
-            throw wrong;
-        }
-        ids.push_back(item.as_int64());
-    }
-    return ids;
-}
-
 registry::OfficeArea office_area_input(const http::RequestContext& context) {
     const auto body = json_body(context);
     registry::OfficeArea area;
@@ -141,7 +122,7 @@ registry::UnitInput unit_input(const http::RequestContext& context) {
     input.party_organization_type = optional_string(body, "party_organization_type").value_or("branch");
     input.office_area_id = optional_integer(body, "office_area_id");
     input.party_member_count = optional_integer(body, "party_member_count").value_or(0);
-    input.strength_tag_ids = optional_id_array(body, "strength_tag_ids");
+    input.strength_tag_ids = id_array(body, "strength_tag_ids");
     input.first_responsible = optional_string(body, "first_responsible").value_or("");
     input.direct_responsible = optional_string(body, "direct_responsible").value_or("");
     input.liaison = optional_string(body, "liaison").value_or("");
