@@ -6,8 +6,8 @@
 #include "storage/migrations.hpp"
 #include "storage/user_repository.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -44,8 +44,8 @@ void print_demo(const demo::DemoLoad& load) {
         }
         std::cout << '\n';
         if (load.generated_password) {
-            std::cout << "演示账号的初始密码（只显示这一次，首次登录须修改）：" << *load.generated_password
-                      << '\n';
+            std::cout << "演示账号的初始密码（只显示这一次，首次登录须修改）："
+                      << *load.generated_password << '\n';
         }
     }
     std::cout.flush();
@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
 
     app::Config config;
     std::string data_dir = "data";
-    cli.add_option("--db", config.database_url, "sqlite:PATH or postgresql://… (default sqlite:<data-dir>/lianjian.db)")
+    cli.add_option("--db", config.database_url,
+                   "sqlite:PATH or postgresql://… (default sqlite:<data-dir>/lianjian.db)")
         ->envname("LIANJIAN_DB");
     cli.add_option("--data-dir", data_dir, "directory for the database and attachments")
         ->envname("LIANJIAN_DATA_DIR");
@@ -85,21 +86,27 @@ int main(int argc, char** argv) {
     bool serve_demo = false;
     unsigned idle_minutes = 30, absolute_hours = 12, lockout_minutes = 15;
     serve->add_option("--listen", listen, "HOST:PORT")->envname("LIANJIAN_LISTEN");
-    serve->add_option("--static", static_dir, "directory of the web build (web/dist)")->envname("LIANJIAN_STATIC");
+    serve->add_option("--static", static_dir, "directory of the web build (web/dist)")
+        ->envname("LIANJIAN_STATIC");
     serve->add_flag("--demo", serve_demo, "load the demo data once (idempotent)");
     serve->add_option("--threads", config.limits.threads, "I/O threads")->check(CLI::Range(1, 64));
     serve->add_option("--body-limit", config.limits.body_limit, "request body limit in bytes");
-    serve->add_option("--header-limit", config.limits.header_limit, "request header limit in bytes");
+    serve->add_option("--header-limit", config.limits.header_limit,
+                      "request header limit in bytes");
     serve->add_option("--max-requests-per-connection", config.limits.max_requests_per_connection);
-    serve->add_flag("--secure-cookies", config.secure_cookies, "mark the session cookie Secure (behind HTTPS)")
+    serve
+        ->add_flag("--secure-cookies", config.secure_cookies,
+                   "mark the session cookie Secure (behind HTTPS)")
         ->envname("LIANJIAN_SECURE_COOKIES");
     serve->add_option("--session-idle-minutes", idle_minutes);
     serve->add_option("--session-absolute-hours", absolute_hours);
     serve->add_option("--lockout-minutes", lockout_minutes);
-    serve->add_option("--db-pool", config.database_pool, "database connections")->check(CLI::Range(1, 256));
+    serve->add_option("--db-pool", config.database_pool, "database connections")
+        ->check(CLI::Range(1, 256));
     unsigned read_cache_ms = 2000;
     serve->add_option("--read-cache-ms", read_cache_ms,
-                      "reuse checked sessions and unit lists this long (0: off); other servers see changes after it");
+                      "reuse checked sessions and unit lists this long (0: off); other servers see "
+                      "changes after it");
 
     auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
     auto* demo_command = cli.add_subcommand("demo", "load the demo data and exit");
@@ -114,8 +121,10 @@ int main(int argc, char** argv) {
     user_add->add_option("--display-name", display_name)->required();
     user_add->add_option("--role", roles, "a role (repeatable)")->required();
     user_add->add_option("--unit-id", unit_id);
-    user_add->add_option("--password", password, "omit to generate one (must be changed at first login)");
-    auto* user_passwd = user->add_subcommand("passwd", "reset a password (generated, must be changed)");
+    user_add->add_option("--password", password,
+                         "omit to generate one (must be changed at first login)");
+    auto* user_passwd =
+        user->add_subcommand("passwd", "reset a password (generated, must be changed)");
     user_passwd->add_option("username", username)->required();
     auto* user_lock = user->add_subcommand("lock", "lock an account");
     user_lock->add_option("username", username)->required();
@@ -143,12 +152,15 @@ int main(int argc, char** argv) {
     config.account_policy.session_cache = std::chrono::milliseconds(read_cache_ms);
     const char* demo_password_env = std::getenv("LIANJIAN_DEMO_PASSWORD");
     const std::optional<std::string> demo_password =
-        demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env) : std::nullopt;
+        demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env)
+                                                : std::nullopt;
 
     try {
         if (*restore) {
-            app::restore_database(storage::DatabaseUrl::parse(config.effective_database_url()), restore_from);
-            std::cout << "restored " << config.effective_database_url() << " from " << restore_from << '\n';
+            app::restore_database(storage::DatabaseUrl::parse(config.effective_database_url()),
+                                  restore_from);
+            std::cout << "restored " << config.effective_database_url() << " from " << restore_from
+                      << '\n';
             return 0;
         }
         if (*migrate) {
@@ -170,7 +182,8 @@ int main(int argc, char** argv) {
         if (*serve) {
             const auto address = parse_listen(listen);
             const auto endpoint = application.listen(address.host, address.port);
-            spdlog::info("lianjian listening on http://{}:{}", endpoint.address().to_string(), endpoint.port());
+            spdlog::info("lianjian listening on http://{}:{}", endpoint.address().to_string(),
+                         endpoint.port());
             application.run(true);
             spdlog::info("lianjian stopped");
         } else if (*user_add) {
@@ -182,12 +195,15 @@ int main(int argc, char** argv) {
                 }
                 request.roles.push_back(*role);
             }
-            if (unit_id > 0) request.unit_id = unit_id;
-            if (!password.empty()) request.password = password;
+            if (unit_id > 0)
+                request.unit_id = unit_id;
+            if (!password.empty())
+                request.password = password;
             auto created = services.accounts.create_user(cli_actor(), request);
             std::cout << "created " << created.user.username << " (id " << created.user.id << ")\n";
             if (created.generated_password) {
-                std::cout << "password: " << *created.generated_password << " (must be changed at first login)\n";
+                std::cout << "password: " << *created.generated_password
+                          << " (must be changed at first login)\n";
             }
         } else if (*user_passwd) {
             const auto target = user_by_name(services, username);
@@ -195,8 +211,9 @@ int main(int argc, char** argv) {
                       << " (must be changed at first login)\n";
         } else if (*user_lock || *user_unlock) {
             const auto target = user_by_name(services, username);
-            services.accounts.change_account(cli_actor(), target.id,
-                                             *user_lock ? accounts::AccountChange::lock : accounts::AccountChange::unlock);
+            services.accounts.change_account(
+                cli_actor(), target.id,
+                *user_lock ? accounts::AccountChange::lock : accounts::AccountChange::unlock);
             std::cout << (*user_lock ? "locked " : "unlocked ") << username << '\n';
         } else if (*audit_verify) {
             const auto result = services.audit.verify();

@@ -16,7 +16,8 @@ std::string random_token() {
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
     char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return text;
 }
 
@@ -28,8 +29,8 @@ AppError locked_error(const std::string& locked_until) {
 
 audit::AuditEntry entry(audit::Actor actor, std::string action, const User& user,
                         audit::Outcome outcome = audit::Outcome::success, std::string detail = {}) {
-    return {std::move(actor), std::move(action), "user", std::to_string(user.id), outcome,
-            std::move(detail)};
+    return {std::move(actor),        std::move(action), "user",
+            std::to_string(user.id), outcome,           std::move(detail)};
 }
 
 audit::Actor actor_of(const User& user, const std::string& source_ip) {
@@ -60,15 +61,20 @@ LoginResult AccountService::login(const std::string& username, const std::string
     auto found = storage::find_user_by_username(transaction.session(), username);
     if (!found) {
         burn_verification_time(password);
-        audit_.record(transaction, {{std::nullopt, username, source_ip}, "auth.login", "user", "",
-                                    audit::Outcome::failure, "unknown user"});
+        audit_.record(transaction, {{std::nullopt, username, source_ip},
+                                    "auth.login",
+                                    "user",
+                                    "",
+                                    audit::Outcome::failure,
+                                    "unknown user"});
         transaction.commit();
         throw AppError(ErrorCode::invalid_credentials, credentials_message);
     }
     User user = std::move(*found);
     const audit::Actor actor = actor_of(user, source_ip);
     if (user.locked_until && *user.locked_until > now_text) {
-        audit_.record(transaction, entry(actor, "auth.login", user, audit::Outcome::failure, "locked"));
+        audit_.record(transaction,
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "locked"));
         transaction.commit();
         throw locked_error(*user.locked_until);
     }
@@ -94,7 +100,8 @@ LoginResult AccountService::login(const std::string& username, const std::string
         throw AppError(ErrorCode::invalid_credentials, credentials_message);
     }
     if (user.disabled) {
-        audit_.record(transaction, entry(actor, "auth.login", user, audit::Outcome::failure, "disabled"));
+        audit_.record(transaction,
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "disabled"));
         transaction.commit();
         throw AppError(ErrorCode::forbidden, "账号已停用，请联系系统管理员");
     }
@@ -172,11 +179,13 @@ void AccountService::change_password(const Authenticated& who, const std::string
     if (!verify_password(who.user.password_hash, current_password)) {
         audit_.record_alone(entry(actor, "auth.password_change", who.user, audit::Outcome::failure,
                                   "wrong current password"));
-        throw AppError(ErrorCode::wrong_password, "当前密码不正确", {{"field", "current_password"}});
+        throw AppError(ErrorCode::wrong_password, "当前密码不正确",
+                       {{"field", "current_password"}});
     }
     check_password_policy(new_password);
     if (new_password == current_password) {
-        throw AppError(ErrorCode::weak_password, "新密码不能与当前密码相同", {{"field", "new_password"}});
+        throw AppError(ErrorCode::weak_password, "新密码不能与当前密码相同",
+                       {{"field", "new_password"}});
     }
     const std::string hash = hash_password(new_password, policy_.hash_cost);
     const std::string now_text = format_timestamp(time_.now());

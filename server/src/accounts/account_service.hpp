@@ -57,10 +57,14 @@ enum class AccountChange { lock, unlock, disable, enable };
 // Sign-in, sessions, passwords and account administration, each write audited in its own
 // transaction.
 class AccountService {
-public:
+  public:
     AccountService(storage::Database& database, audit::AuditLog& audit, AccountPolicy policy,
                    const TimeSource& time = default_time_source())
-        : database_(database), audit_(audit), policy_(policy), time_(time), sessions_(policy.session_cache) {}
+        : database_(database),
+          audit_(audit),
+          policy_(policy),
+          time_(time),
+          sessions_(policy.session_cache) {}
 
     LoginResult login(const std::string& username, const std::string& password,
                       const std::string& source_ip);
@@ -80,7 +84,7 @@ public:
     const AccountPolicy& policy() const { return policy_; }
     static const TimeSource& default_time_source();
 
-private:
+  private:
     storage::Database& database_;
     audit::AuditLog& audit_;
     AccountPolicy policy_;

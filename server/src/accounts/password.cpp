@@ -38,10 +38,12 @@ std::size_t code_points(const std::string& text) {
 
 void check_password_policy(const std::string& password) {
     if (code_points(password) < 8) {
-        throw AppError(ErrorCode::weak_password, "密码至少需要 8 个字符", {{"field", "new_password"}});
+        throw AppError(ErrorCode::weak_password, "密码至少需要 8 个字符",
+                       {{"field", "new_password"}});
     }
     if (password.size() > 256) {
-        throw AppError(ErrorCode::weak_password, "密码不能超过 256 个字节", {{"field", "new_password"}});
+        throw AppError(ErrorCode::weak_password, "密码不能超过 256 个字节",
+                       {{"field", "new_password"}});
     }
     if (character_classes(password) < 3) {
         throw AppError(ErrorCode::weak_password,
@@ -53,7 +55,8 @@ void check_password_policy(const std::string& password) {
 std::string hash_password(const std::string& password, HashCost cost) {
     char hash[crypto_pwhash_STRBYTES];
     const bool minimum = cost == HashCost::minimum;
-    const auto operations = minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    const auto operations =
+        minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     const auto memory = minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     if (crypto_pwhash_str(hash, password.data(), password.size(), operations, memory) != 0) {
         throw std::runtime_error("out of memory while hashing a password");
@@ -81,8 +84,8 @@ std::string generate_password() {
     for (auto group : groups) {
         password += group[randombytes_uniform(static_cast<uint32_t>(group.size()))];
     }
-    const std::string all = std::string(upper) + std::string(lower) + std::string(digits) +
-                            std::string(symbols);
+    const std::string all =
+        std::string(upper) + std::string(lower) + std::string(digits) + std::string(symbols);
     while (password.size() < 16) {
         password += all[randombytes_uniform(static_cast<uint32_t>(all.size()))];
     }

@@ -8,24 +8,36 @@ namespace lianjian::accounts {
 
 const char* role_name(Role role) {
     switch (role) {
-        case Role::committee_admin: return "committee_admin";
-        case Role::unit_admin: return "unit_admin";
-        case Role::member: return "member";
-        case Role::viewer: return "viewer";
-        case Role::system_admin: return "system_admin";
-        case Role::auditor: return "auditor";
+        case Role::committee_admin:
+            return "committee_admin";
+        case Role::unit_admin:
+            return "unit_admin";
+        case Role::member:
+            return "member";
+        case Role::viewer:
+            return "viewer";
+        case Role::system_admin:
+            return "system_admin";
+        case Role::auditor:
+            return "auditor";
     }
     return "";
 }
 
 const char* role_label(Role role) {
     switch (role) {
-        case Role::committee_admin: return "机关工委管理员";
-        case Role::unit_admin: return "单位管理员";
-        case Role::member: return "党员";
-        case Role::viewer: return "领导查看";
-        case Role::system_admin: return "系统管理员";
-        case Role::auditor: return "审计管理员";
+        case Role::committee_admin:
+            return "机关工委管理员";
+        case Role::unit_admin:
+            return "单位管理员";
+        case Role::member:
+            return "党员";
+        case Role::viewer:
+            return "领导查看";
+        case Role::system_admin:
+            return "系统管理员";
+        case Role::auditor:
+            return "审计管理员";
     }
     return "";
 }
@@ -73,12 +85,16 @@ enum class Duty { system, audit, programme, none };
 
 Duty duty_of(Role role) {
     switch (role) {
-        case Role::system_admin: return Duty::system;
-        case Role::auditor: return Duty::audit;
+        case Role::system_admin:
+            return Duty::system;
+        case Role::auditor:
+            return Duty::audit;
         case Role::committee_admin:
         case Role::unit_admin:
-        case Role::member: return Duty::programme;
-        case Role::viewer: return Duty::none;  // reads only, so it separates from nothing
+        case Role::member:
+            return Duty::programme;
+        case Role::viewer:
+            return Duty::none;  // reads only, so it separates from nothing
     }
     return Duty::none;
 }

@@ -10,7 +10,7 @@ namespace lianjian::accounts {
 // The six roles of DOMAIN.md.
 enum class Role { committee_admin, unit_admin, member, viewer, system_admin, auditor };
 
-inline constexpr Role all_roles[] = {Role::committee_admin, Role::unit_admin, Role::member,
+inline constexpr Role all_roles[] = {Role::committee_admin, Role::unit_admin,   Role::member,
                                      Role::viewer,          Role::system_admin, Role::auditor};
 
 const char* role_name(Role role);

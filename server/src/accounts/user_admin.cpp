@@ -74,9 +74,9 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
     user.created_at = now;
     user.updated_at = now;
     user.id = storage::insert_user(transaction.session(), user);
-    audit_.record(transaction, {actor, "user.create", "user", std::to_string(user.id),
-                                audit::Outcome::success,
-                                "username=" + user.username + " roles=" + join_roles(user.roles)});
+    audit_.record(transaction,
+                  {actor, "user.create", "user", std::to_string(user.id), audit::Outcome::success,
+                   "username=" + user.username + " roles=" + join_roles(user.roles)});
     transaction.commit();
     return {std::move(user), std::move(generated)};
 }

@@ -44,17 +44,18 @@ struct Alliance {
 struct AllianceEvent {
     long long id = 0;
     std::string occurred_on;
-    std::string kind;  // founded | joined | left | lead_changed | rotation_reordered | updated | dissolved
+    std::string
+        kind;  // founded | joined | left | lead_changed | rotation_reordered | updated | dissolved
     std::optional<NamedRef> unit;
     std::string reason;
     std::string actor;  // display name of who did it
 };
 
 struct AllianceDetail {
-    Alliance alliance;                     // members as of the asked date
-    std::vector<AllianceMember> history;   // every membership ever, joined_on order
-    std::vector<AllianceEvent> events;     // oldest first
-    std::vector<long long> rotation_order; // unit ids, current members only
+    Alliance alliance;                      // members as of the asked date
+    std::vector<AllianceMember> history;    // every membership ever, joined_on order
+    std::vector<AllianceEvent> events;      // oldest first
+    std::vector<long long> rotation_order;  // unit ids, current members only
 };
 
 struct AllianceDraft {
@@ -80,7 +81,8 @@ struct RotationPlan {
     std::string mode;
     int year = 0;
     std::vector<Turn> turns;
-    std::vector<AllianceEvent> membership_changes;  // this year's joins and leaves, so re-dealing is visible
+    std::vector<AllianceEvent>
+        membership_changes;  // this year's joins and leaves, so re-dealing is visible
     std::vector<long long> order;
 };
 
@@ -89,7 +91,7 @@ const char* member_role_name(MemberRole role);
 // Alliances, their members over time, their lead unit and their rotation. Every change is
 // audited and entered in the alliance's timeline, in the same transaction.
 class AllianceService {
-public:
+  public:
     AllianceService(storage::Database& database, audit::AuditLog& audit)
         : database_(database), audit_(audit) {}
 
@@ -98,31 +100,35 @@ public:
     AllianceDetail detail(long long alliance_id, const std::string& on_date);
 
     Alliance create(const accounts::Caller& caller, const AllianceDraft& draft);
-    Alliance update(const accounts::Caller& caller, long long alliance_id, const AllianceChanges& changes);
+    Alliance update(const accounts::Caller& caller, long long alliance_id,
+                    const AllianceChanges& changes);
     Alliance change_lead(const accounts::Caller& caller, long long alliance_id, long long unit_id,
                          const std::string& reason);
     Alliance add_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
                         const std::string& joined_on, const std::string& reason);
     Alliance remove_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
                            const std::string& left_on, const std::string& reason);
-    void dissolve(const accounts::Caller& caller, long long alliance_id, const std::string& dissolved_on,
-                  const std::string& reason);
+    void dissolve(const accounts::Caller& caller, long long alliance_id,
+                  const std::string& dissolved_on, const std::string& reason);
     // The committee, or the lead unit's admin, sets the hosting order (all current members).
     std::vector<long long> reorder_rotation(const accounts::Caller& caller, long long alliance_id,
                                             const std::vector<long long>& unit_ids);
     RotationPlan rotation(long long alliance_id, int year);
 
     // For the application workflow, inside its transaction: the same membership rules.
-    void join_in(storage::Transaction& transaction, const accounts::Caller& caller, long long alliance_id,
-                 long long unit_id, const std::string& joined_on, const std::string& reason);
-    void leave_in(storage::Transaction& transaction, const accounts::Caller& caller, long long alliance_id,
-                  long long unit_id, const std::string& left_on, const std::string& reason);
+    void join_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                 long long alliance_id, long long unit_id, const std::string& joined_on,
+                 const std::string& reason);
+    void leave_in(storage::Transaction& transaction, const accounts::Caller& caller,
+                  long long alliance_id, long long unit_id, const std::string& left_on,
+                  const std::string& reason);
     long long create_in(storage::Transaction& transaction, const accounts::Caller& caller,
                         const AllianceDraft& draft);
 
-private:
+  private:
     Alliance current(storage::Transaction& transaction, long long alliance_id);
-    void freeze_rotation(storage::Transaction& transaction, long long alliance_id, const std::string& change_date);
+    void freeze_rotation(storage::Transaction& transaction, long long alliance_id,
+                         const std::string& change_date);
 
     storage::Database& database_;
     audit::AuditLog& audit_;

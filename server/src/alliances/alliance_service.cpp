@@ -44,7 +44,8 @@ storage::UnitSummary active_unit(soci::session& session, long long unit_id, cons
 
 void require_free(soci::session& session, const storage::UnitSummary& unit) {
     if (storage::open_alliance_of_unit(session, unit.ref.id)) {
-        throw AppError(ErrorCode::conflict, "单位“" + unit.ref.name + "”已在其他联盟中，一个单位只能加入一个联盟",
+        throw AppError(ErrorCode::conflict,
+                       "单位“" + unit.ref.name + "”已在其他联盟中，一个单位只能加入一个联盟",
                        {{"unit_id", unit.ref.id}});
     }
 }
@@ -56,17 +57,24 @@ bool is_current_member(const Alliance& alliance, long long unit_id) {
 
 audit::AuditEntry entry(const accounts::Caller& caller, const char* action, long long alliance_id,
                         std::string detail) {
-    return {caller.actor, action, "alliance", std::to_string(alliance_id), audit::Outcome::success,
+    return {caller.actor,
+            action,
+            "alliance",
+            std::to_string(alliance_id),
+            audit::Outcome::success,
             detail.substr(0, 500)};
 }
 
-int year_of(const std::string& date) { return std::stoi(date.substr(0, 4)); }
+int year_of(const std::string& date) {
+    return std::stoi(date.substr(0, 4));
+}
 
 // The stored hosting order, completed: the lead unit first when it is missing, then any current
 // member not yet in it, by joining date (the default order of an alliance nobody reordered).
 std::vector<long long> hosting_order(soci::session& session, const Alliance& alliance) {
     auto order = storage::rotation_order(session, alliance.id);
-    if (order.empty() || std::find(order.begin(), order.end(), alliance.lead_unit.id) == order.end()) {
+    if (order.empty() ||
+        std::find(order.begin(), order.end(), alliance.lead_unit.id) == order.end()) {
         order.insert(order.begin(), alliance.lead_unit.id);
     }
     for (const auto& member : alliance.members) {  // already in joining order
@@ -79,11 +87,15 @@ std::vector<long long> hosting_order(soci::session& session, const Alliance& all
 
 }  // namespace
 
-const char* member_role_name(MemberRole role) { return role == MemberRole::lead ? "lead" : "member"; }
+const char* member_role_name(MemberRole role) {
+    return role == MemberRole::lead ? "lead" : "member";
+}
 
 void check_rotation_mode(const std::string& mode) {
     if (mode != "per_activity" && mode != "per_quarter") {
-        throw field_error("rotation_mode", "轮值方式应为 per_activity（一次活动一轮值）或 per_quarter（一季时间一轮值）");
+        throw field_error(
+            "rotation_mode",
+            "轮值方式应为 per_activity（一次活动一轮值）或 per_quarter（一季时间一轮值）");
     }
 }
 
@@ -116,15 +128,16 @@ Alliance AllianceService::current(storage::Transaction& transaction, long long a
     return *alliance;
 }
 
-long long AllianceService::create_in(storage::Transaction& transaction, const accounts::Caller& caller,
-                                     const AllianceDraft& draft) {
+long long AllianceService::create_in(storage::Transaction& transaction,
+                                     const accounts::Caller& caller, const AllianceDraft& draft) {
     transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     if (draft.name.empty()) {
         throw field_error("name", "请填写联盟名称");
     }
     if (storage::alliance_name_taken(session, draft.name, 0)) {
-        throw AppError(ErrorCode::conflict, "联盟名称“" + draft.name + "”已存在", {{"field", "name"}});
+        throw AppError(ErrorCode::conflict, "联盟名称“" + draft.name + "”已存在",
+                       {{"field", "name"}});
     }
     if (draft.batch < 1) {
         throw field_error("batch", "批次应为正整数");
@@ -146,7 +159,8 @@ long long AllianceService::create_in(storage::Transaction& transaction, const ac
     }
     std::vector<storage::UnitSummary> units;
     for (long long unit_id : unit_ids) {
-        units.push_back(active_unit(session, unit_id, unit_id == draft.lead_unit_id ? "lead_unit_id" : "member_unit_ids"));
+        units.push_back(active_unit(
+            session, unit_id, unit_id == draft.lead_unit_id ? "lead_unit_id" : "member_unit_ids"));
         require_free(session, units.back());
     }
     const auto now = format_timestamp(Clock::now());
@@ -159,17 +173,18 @@ long long AllianceService::create_in(storage::Transaction& transaction, const ac
     alliance.founded_on = founded_on;
     alliance.note = draft.note;
     alliance.id = storage::insert_alliance(session, alliance, now);
-    storage::insert_alliance_event(session, alliance.id, founded_on, "founded", alliance.lead_unit.id, draft.note,
-                                   caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance.id, founded_on, "founded",
+                                   alliance.lead_unit.id, draft.note, caller.actor.user_id, now);
     for (const auto& unit : units) {
         storage::insert_membership(session, alliance.id, unit.ref.id, founded_on, now);
-        storage::insert_alliance_event(session, alliance.id, founded_on, "joined", unit.ref.id, "", caller.actor.user_id,
-                                       now);
+        storage::insert_alliance_event(session, alliance.id, founded_on, "joined", unit.ref.id, "",
+                                       caller.actor.user_id, now);
     }
     // Default hosting order: the lead unit first, then the others as listed.
     storage::replace_rotation_order(session, alliance.id, unit_ids);
-    audit_.record(transaction, entry(caller, "alliance.create", alliance.id,
-                                     "name=" + alliance.name + " units=" + std::to_string(units.size())));
+    audit_.record(transaction,
+                  entry(caller, "alliance.create", alliance.id,
+                        "name=" + alliance.name + " units=" + std::to_string(units.size())));
     return alliance.id;
 }
 
@@ -181,7 +196,8 @@ Alliance AllianceService::create(const accounts::Caller& caller, const AllianceD
     return alliance;
 }
 
-Alliance AllianceService::update(const accounts::Caller& caller, long long alliance_id, const AllianceChanges& changes) {
+Alliance AllianceService::update(const accounts::Caller& caller, long long alliance_id,
+                                 const AllianceChanges& changes) {
     storage::Transaction transaction(database_);
     auto& session = transaction.session();
     auto alliance = current(transaction, alliance_id);
@@ -194,7 +210,8 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
             throw field_error("name", "请填写联盟名称");
         }
         if (storage::alliance_name_taken(session, *changes.name, alliance_id)) {
-            throw AppError(ErrorCode::conflict, "联盟名称“" + *changes.name + "”已存在", {{"field", "name"}});
+            throw AppError(ErrorCode::conflict, "联盟名称“" + *changes.name + "”已存在",
+                           {{"field", "name"}});
         }
         detail += "name " + alliance.name + "→" + *changes.name + "; ";
         alliance.name = *changes.name;
@@ -224,15 +241,15 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     }
     const auto now = format_timestamp(Clock::now());
     storage::update_alliance(session, alliance, now);
-    storage::insert_alliance_event(session, alliance_id, today_date(), "updated", std::nullopt, detail,
-                                   caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, today_date(), "updated", std::nullopt,
+                                   detail, caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.update", alliance_id, detail));
     transaction.commit();
     return alliance;
 }
 
-Alliance AllianceService::change_lead(const accounts::Caller& caller, long long alliance_id, long long unit_id,
-                                      const std::string& reason) {
+Alliance AllianceService::change_lead(const accounts::Caller& caller, long long alliance_id,
+                                      long long unit_id, const std::string& reason) {
     require_reason(reason);
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
@@ -250,8 +267,8 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
     alliance.lead_unit.id = unit_id;
     const auto now = format_timestamp(Clock::now());
     storage::update_alliance(transaction.session(), alliance, now);
-    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "lead_changed", unit_id, reason,
-                                   caller.actor.user_id, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "lead_changed",
+                                   unit_id, reason, caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.lead_change", alliance_id,
                                      "from unit " + std::to_string(previous.id) + " to unit " +
                                          std::to_string(unit_id) + "; reason: " + reason));
@@ -261,8 +278,8 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
 }
 
 void AllianceService::join_in(storage::Transaction& transaction, const accounts::Caller& caller,
-                              long long alliance_id, long long unit_id, const std::string& joined_on,
-                              const std::string& reason) {
+                              long long alliance_id, long long unit_id,
+                              const std::string& joined_on, const std::string& reason) {
     transaction.serialize(storage::WriterTopic::memberships);
     auto& session = transaction.session();
     auto alliance = current(transaction, alliance_id);
@@ -282,7 +299,8 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
     order.erase(std::remove(order.begin(), order.end(), unit_id), order.end());
     order.push_back(unit_id);
     storage::replace_rotation_order(session, alliance_id, order);
-    storage::insert_alliance_event(session, alliance_id, date, "joined", unit_id, reason, caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, date, "joined", unit_id, reason,
+                                   caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.member_join", alliance_id,
                                      "unit " + std::to_string(unit_id) + " joined on " + date));
 }
@@ -311,13 +329,15 @@ void AllianceService::leave_in(storage::Transaction& transaction, const accounts
     freeze_rotation(transaction, alliance_id, date);
     const auto now = format_timestamp(Clock::now());
     storage::close_membership(session, alliance_id, unit_id, date);
-    storage::insert_alliance_event(session, alliance_id, date, "left", unit_id, reason, caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, date, "left", unit_id, reason,
+                                   caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.member_leave", alliance_id,
                                      "unit " + std::to_string(unit_id) + " left on " + date));
 }
 
-Alliance AllianceService::add_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
-                                     const std::string& joined_on, const std::string& reason) {
+Alliance AllianceService::add_member(const accounts::Caller& caller, long long alliance_id,
+                                     long long unit_id, const std::string& joined_on,
+                                     const std::string& reason) {
     storage::Transaction transaction(database_);
     join_in(transaction, caller, alliance_id, unit_id, joined_on, reason);
     auto alliance = current(transaction, alliance_id);
@@ -325,8 +345,9 @@ Alliance AllianceService::add_member(const accounts::Caller& caller, long long a
     return alliance;
 }
 
-Alliance AllianceService::remove_member(const accounts::Caller& caller, long long alliance_id, long long unit_id,
-                                        const std::string& left_on, const std::string& reason) {
+Alliance AllianceService::remove_member(const accounts::Caller& caller, long long alliance_id,
+                                        long long unit_id, const std::string& left_on,
+                                        const std::string& reason) {
     require_reason(reason);
     storage::Transaction transaction(database_);
     leave_in(transaction, caller, alliance_id, unit_id, left_on, reason);
@@ -335,8 +356,8 @@ Alliance AllianceService::remove_member(const accounts::Caller& caller, long lon
     return alliance;
 }
 
-void AllianceService::dissolve(const accounts::Caller& caller, long long alliance_id, const std::string& dissolved_on,
-                               const std::string& reason) {
+void AllianceService::dissolve(const accounts::Caller& caller, long long alliance_id,
+                               const std::string& dissolved_on, const std::string& reason) {
     require_reason(reason);
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
@@ -355,18 +376,21 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
     }
     alliance.dissolved_on = date;
     storage::update_alliance(transaction.session(), alliance, now);
-    storage::insert_alliance_event(transaction.session(), alliance_id, date, "dissolved", std::nullopt, reason,
-                                   caller.actor.user_id, now);
-    audit_.record(transaction, entry(caller, "alliance.dissolve", alliance_id, "reason: " + reason));
+    storage::insert_alliance_event(transaction.session(), alliance_id, date, "dissolved",
+                                   std::nullopt, reason, caller.actor.user_id, now);
+    audit_.record(transaction,
+                  entry(caller, "alliance.dissolve", alliance_id, "reason: " + reason));
     transaction.commit();
 }
 
-std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller& caller, long long alliance_id,
+std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller& caller,
+                                                         long long alliance_id,
                                                          const std::vector<long long>& unit_ids) {
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
-    if (!caller.is(accounts::Role::committee_admin) && !caller.acts_for_unit(alliance.lead_unit.id)) {
+    if (!caller.is(accounts::Role::committee_admin) &&
+        !caller.acts_for_unit(alliance.lead_unit.id)) {
         throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以调整轮值顺序");
     }
     std::set<long long> members;
@@ -380,8 +404,9 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
     freeze_rotation(transaction, alliance_id, today_date());
     const auto now = format_timestamp(Clock::now());
     storage::replace_rotation_order(transaction.session(), alliance_id, unit_ids);
-    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "rotation_reordered", std::nullopt,
-                                   "", caller.actor.user_id, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
+                                   "rotation_reordered", std::nullopt, "", caller.actor.user_id,
+                                   now);
     audit_.record(transaction, entry(caller, "alliance.rotation_reorder", alliance_id, ""));
     transaction.commit();
     return unit_ids;
@@ -399,7 +424,8 @@ RotationInput rotation_input(soci::session& session, const Alliance& alliance, i
     input.memberships = storage::membership_spans(session, alliance.id);
     input.today = today_date();
     input.previous_host = std::nullopt;
-    for (int earlier = std::max(year_of(alliance.founded_on), year - 50); earlier < year; ++earlier) {
+    for (int earlier = std::max(year_of(alliance.founded_on), year - 50); earlier < year;
+         ++earlier) {
         input.year = earlier;
         input.fixed_turns = storage::fixed_turns(session, alliance.id, earlier);
         const auto turns = input.mode == "per_quarter" ? plan_rotation(input) : input.fixed_turns;
@@ -451,7 +477,8 @@ void AllianceService::freeze_rotation(storage::Transaction& transaction, long lo
         return;  // per_activity turns are fixed when an activity takes them
     }
     const auto now = format_timestamp(Clock::now());
-    const int first_year = std::max(year_of(std::min(change_date, through)), year_of(alliance->founded_on));
+    const int first_year =
+        std::max(year_of(std::min(change_date, through)), year_of(alliance->founded_on));
     for (int year = first_year; year <= year_of(through); ++year) {
         for (const auto& turn : plan_rotation(rotation_input(session, *alliance, year))) {
             if (!turn.fixed && turn.starts_on <= through) {

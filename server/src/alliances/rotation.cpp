@@ -40,7 +40,7 @@ std::vector<long long> full_order(const RotationInput& input) {
 }
 
 class Dealer {
-public:
+  public:
     Dealer(std::vector<long long> order, std::optional<long long> previous_host)
         : order_(std::move(order)), previous_(previous_host) {}
 
@@ -76,7 +76,7 @@ public:
         return best;
     }
 
-private:
+  private:
     std::vector<long long> order_;
     std::optional<long long> previous_;
     std::map<long long, int> turns_;
@@ -85,7 +85,8 @@ private:
 std::vector<long long> members_on(const RotationInput& input, const std::string& date) {
     std::vector<long long> units;
     for (const auto& span : input.memberships) {
-        if (member_on(span, date) && std::find(units.begin(), units.end(), span.unit_id) == units.end()) {
+        if (member_on(span, date) &&
+            std::find(units.begin(), units.end(), span.unit_id) == units.end()) {
             units.push_back(span.unit_id);
         }
     }

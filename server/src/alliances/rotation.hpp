@@ -10,7 +10,7 @@ namespace lianjian::alliances {
 
 struct MembershipSpan {
     long long unit_id = 0;
-    std::string joined_on;                // YYYY-MM-DD
+    std::string joined_on;               // YYYY-MM-DD
     std::optional<std::string> left_on;  // exclusive
 };
 
@@ -29,9 +29,9 @@ struct RotationInput {
     int year = 0;
     std::vector<long long> order;  // hosting order; units not in it follow by joining date
     std::vector<MembershipSpan> memberships;
-    std::vector<Turn> fixed_turns;             // this year's fixed turns, by sequence
-    std::optional<long long> previous_host;    // who hosted last before this year's first turn
-    std::string today;                         // per_activity: the date the upcoming turns are for
+    std::vector<Turn> fixed_turns;           // this year's fixed turns, by sequence
+    std::optional<long long> previous_host;  // who hosted last before this year's first turn
+    std::string today;                       // per_activity: the date the upcoming turns are for
 };
 
 // per_quarter: the year's four quarters, fixed ones as they were, the rest dealt to the units

@@ -137,7 +137,8 @@ int query_int(const http::RequestContext& context, const char* name, int fallbac
     int value = 0;
     const auto& text = found->second;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < minimum || value > maximum) {
+    if (error != std::errc{} || end != text.data() + text.size() || value < minimum ||
+        value > maximum) {
         throw field_error(name, std::string("参数“") + name + "”应为 " + std::to_string(minimum) +
                                     " 到 " + std::to_string(maximum) + " 之间的整数");
     }

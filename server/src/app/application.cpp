@@ -46,8 +46,12 @@ boost::asio::ip::tcp::endpoint Application::listen(const std::string& host, unsi
     return server_->listen(host, port);
 }
 
-void Application::run(bool handle_signals) { server_->run(handle_signals); }
+void Application::run(bool handle_signals) {
+    server_->run(handle_signals);
+}
 
-void Application::stop() { server_->stop(); }
+void Application::stop() {
+    server_->stop();
+}
 
 }  // namespace lianjian::app

@@ -28,7 +28,7 @@ struct Config {
 // Everything a running server is made of, wired once: database (migrated), services, routes,
 // dispatcher. The command line, the tests and the benchmarks all start it the same way.
 class Application {
-public:
+  public:
     explicit Application(const Config& config);
     ~Application();
 
@@ -42,7 +42,7 @@ public:
     void run(bool handle_signals);
     void stop();
 
-private:
+  private:
     Config config_;
     std::unique_ptr<storage::Database> database_;
     std::unique_ptr<Services> services_;

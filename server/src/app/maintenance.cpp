@@ -61,7 +61,8 @@ void restore_database(const storage::DatabaseUrl& url, const std::filesystem::pa
         if (single_text(backup.get(), "PRAGMA integrity_check") != "ok") {
             throw std::runtime_error(from.string() + " fails SQLite's integrity check");
         }
-        const int version = std::stoi(single_text(backup.get(), "SELECT MAX(version) FROM schema_migration"));
+        const int version =
+            std::stoi(single_text(backup.get(), "SELECT MAX(version) FROM schema_migration"));
         int newest = 0;
         for (const auto& script : storage::migration_scripts()) {
             newest = std::max(newest, script.version);

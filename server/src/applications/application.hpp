@@ -94,25 +94,29 @@ struct Todo {
 };
 
 class ApplicationService {
-public:
-    ApplicationService(storage::Database& database, audit::AuditLog& audit, alliances::AllianceService& alliances,
-                       inbox::Notifier& notifier)
+  public:
+    ApplicationService(storage::Database& database, audit::AuditLog& audit,
+                       alliances::AllianceService& alliances, inbox::Notifier& notifier)
         : database_(database), audit_(audit), alliances_(alliances), notifier_(notifier) {}
 
     Application submit(const accounts::Caller& caller, const Submission& submission);
-    Application consult(const accounts::Caller& caller, long long id, bool agree, const std::string& opinion);
-    Application confirm(const accounts::Caller& caller, long long id, bool agree, const std::string& opinion);
-    Application decide(const accounts::Caller& caller, long long id, bool approve, const std::string& opinion);
+    Application consult(const accounts::Caller& caller, long long id, bool agree,
+                        const std::string& opinion);
+    Application confirm(const accounts::Caller& caller, long long id, bool agree,
+                        const std::string& opinion);
+    Application decide(const accounts::Caller& caller, long long id, bool approve,
+                       const std::string& opinion);
     Application withdraw(const accounts::Caller& caller, long long id, const std::string& opinion);
 
     Application get(const accounts::Caller& caller, long long id);
     std::vector<Application> list(const accounts::Caller& caller, const ApplicationFilter& filter);
     std::vector<Todo> todos(const accounts::Caller& caller);
 
-private:
+  private:
     Application load(soci::session& session, const accounts::Caller& caller, long long id);
-    void transition(storage::Transaction& transaction, const accounts::Caller& caller, const Application& application,
-                    const std::string& action, std::optional<long long> unit_id, std::optional<bool> agree,
+    void transition(storage::Transaction& transaction, const accounts::Caller& caller,
+                    const Application& application, const std::string& action,
+                    std::optional<long long> unit_id, std::optional<bool> agree,
                     const std::string& opinion, const std::string& new_state);
     void notify_next(storage::Transaction& transaction, long long id);
 
@@ -123,7 +127,8 @@ private:
 };
 
 // The actions `caller` may take on `application` now (pure; also enforced by each call).
-std::vector<std::string> available_actions(const accounts::Caller& caller, const Application& application,
+std::vector<std::string> available_actions(const accounts::Caller& caller,
+                                           const Application& application,
                                            std::optional<long long> lead_unit_id);
 
 }  // namespace lianjian::applications

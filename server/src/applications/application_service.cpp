@@ -14,10 +14,13 @@ using accounts::Role;
 
 namespace {
 
-AppError closed_error() { return AppError(ErrorCode::conflict, "申请已办结或已撤回，不能再操作"); }
+AppError closed_error() {
+    return AppError(ErrorCode::conflict, "申请已办结或已撤回，不能再操作");
+}
 
 AppError out_of_order(const char* expected) {
-    return AppError(ErrorCode::conflict, std::string("申请当前不在“") + expected + "”环节，不能执行此操作");
+    return AppError(ErrorCode::conflict,
+                    std::string("申请当前不在“") + expected + "”环节，不能执行此操作");
 }
 
 void check_opinion(const std::string& opinion, bool required) {
@@ -30,8 +33,10 @@ void check_opinion(const std::string& opinion, bool required) {
 }
 
 const char* kind_label(const std::string& kind) {
-    if (kind == "join") return "入盟申请";
-    if (kind == "found") return "组建新联盟申请";
+    if (kind == "join")
+        return "入盟申请";
+    if (kind == "found")
+        return "组建新联盟申请";
     return "退出联盟申请";
 }
 
@@ -45,21 +50,25 @@ std::string title_of(const Application& application) {
     return title;
 }
 
-std::string link_of(long long id) { return "/applications/" + std::to_string(id); }
+std::string link_of(long long id) {
+    return "/applications/" + std::to_string(id);
+}
 
 bool pending_co_applicant(const Application& application, long long unit_id) {
-    return std::any_of(application.co_applicants.begin(), application.co_applicants.end(), [&](const CoApplicant& c) {
-        return c.unit.id == unit_id && c.confirmation == "pending";
-    });
+    return std::any_of(
+        application.co_applicants.begin(), application.co_applicants.end(),
+        [&](const CoApplicant& c) { return c.unit.id == unit_id && c.confirmation == "pending"; });
 }
 
 }  // namespace
 
 bool is_open(const std::string& state) {
-    return std::find(std::begin(open_states), std::end(open_states), state) != std::end(open_states);
+    return std::find(std::begin(open_states), std::end(open_states), state) !=
+           std::end(open_states);
 }
 
-std::vector<std::string> available_actions(const accounts::Caller& caller, const Application& application,
+std::vector<std::string> available_actions(const accounts::Caller& caller,
+                                           const Application& application,
                                            std::optional<long long> lead_unit_id) {
     std::vector<std::string> actions;
     if (!is_open(application.state)) {
@@ -83,20 +92,24 @@ std::vector<std::string> available_actions(const accounts::Caller& caller, const
     return actions;
 }
 
-Application ApplicationService::load(soci::session& session, const accounts::Caller& caller, long long id) {
+Application ApplicationService::load(soci::session& session, const accounts::Caller& caller,
+                                     long long id) {
     auto application = storage::find_application(session, id);
     if (!application) {
         throw AppError(ErrorCode::not_found, "申请不存在");
     }
-    const auto lead = application->alliance ? storage::lead_unit_of_alliance(session, application->alliance->id)
-                                             : std::nullopt;
+    const auto lead = application->alliance
+                          ? storage::lead_unit_of_alliance(session, application->alliance->id)
+                          : std::nullopt;
     application->available_actions = available_actions(caller, *application, lead);
     return *application;
 }
 
-Application ApplicationService::submit(const accounts::Caller& caller, const Submission& submission) {
+Application ApplicationService::submit(const accounts::Caller& caller,
+                                       const Submission& submission) {
     if (submission.kind != "join" && submission.kind != "found" && submission.kind != "leave") {
-        throw field_error("kind", "申请类型应为 join（入盟）、found（组建新联盟）或 leave（退出联盟）");
+        throw field_error("kind",
+                          "申请类型应为 join（入盟）、found（组建新联盟）或 leave（退出联盟）");
     }
     if (!caller.acts_for_unit(submission.unit_id)) {
         throw AppError(ErrorCode::forbidden, "只能以本单位名义提出申请");
@@ -138,7 +151,8 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
                 throw AppError(ErrorCode::conflict, "本单位不是该联盟的成员单位");
             }
             if (alliance->lead_unit.id == submission.unit_id) {
-                throw AppError(ErrorCode::conflict, "牵头单位不能申请退出，请先由机关工委更换牵头单位");
+                throw AppError(ErrorCode::conflict,
+                               "牵头单位不能申请退出，请先由机关工委更换牵头单位");
             }
         }
         if (submission.reason.empty()) {
@@ -149,9 +163,11 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
             throw field_error("name", "请填写拟组建联盟的名称");
         }
         if (storage::alliance_name_taken(session, submission.name, 0)) {
-            throw AppError(ErrorCode::conflict, "联盟名称“" + submission.name + "”已存在", {{"field", "name"}});
+            throw AppError(ErrorCode::conflict, "联盟名称“" + submission.name + "”已存在",
+                           {{"field", "name"}});
         }
-        if (!submission.office_area_id || !storage::find_office_area_ref(session, *submission.office_area_id)) {
+        if (!submission.office_area_id ||
+            !storage::find_office_area_ref(session, *submission.office_area_id)) {
             throw field_error("office_area_id", "请选择办公区");
         }
         co_applicants.push_back(submission.unit_id);
@@ -170,13 +186,16 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
         for (long long id : co_applicants) {
             const auto co = storage::find_unit_summary(session, id);
             if (!co || !co->active) {
-                throw field_error("co_applicant_unit_ids", "单位不存在或已停用（编号 " + std::to_string(id) + "）");
+                throw field_error("co_applicant_unit_ids",
+                                  "单位不存在或已停用（编号 " + std::to_string(id) + "）");
             }
             if (storage::open_alliance_of_unit(session, id)) {
-                throw AppError(ErrorCode::conflict, "单位“" + co->ref.name + "”已在联盟中，不能联合组建新联盟",
+                throw AppError(ErrorCode::conflict,
+                               "单位“" + co->ref.name + "”已在联盟中，不能联合组建新联盟",
                                {{"field", "co_applicant_unit_ids"}});
             }
-            if (id != submission.unit_id && storage::count_open_applications_of_unit(session, id) > 0) {
+            if (id != submission.unit_id &&
+                storage::count_open_applications_of_unit(session, id) > 0) {
                 throw AppError(ErrorCode::conflict, "单位“" + co->ref.name + "”已有进行中的申请",
                                {{"field", "co_applicant_unit_ids"}});
             }
@@ -191,36 +210,41 @@ Application ApplicationService::submit(const accounts::Caller& caller, const Sub
     application.id = storage::insert_application(session, application, now);
     for (long long id : co_applicants) {
         // The applicant's own unit has agreed by applying.
-        storage::insert_application_unit(session, application.id, id, id == submission.unit_id ? "agreed" : "pending");
+        storage::insert_application_unit(session, application.id, id,
+                                         id == submission.unit_id ? "agreed" : "pending");
     }
-    storage::insert_application_step(session, application.id, "submit", submission.unit_id, caller.user_id(),
-                                     std::nullopt, submission.reason, "consulting", now);
-    audit_.record(transaction, {caller.actor, "application.submit", "application", std::to_string(application.id),
-                                audit::Outcome::success, "kind=" + application.kind});
+    storage::insert_application_step(session, application.id, "submit", submission.unit_id,
+                                     caller.user_id(), std::nullopt, submission.reason,
+                                     "consulting", now);
+    audit_.record(transaction, {caller.actor, "application.submit", "application",
+                                std::to_string(application.id), audit::Outcome::success,
+                                "kind=" + application.kind});
     notify_next(transaction, application.id);
     auto result = load(session, caller, application.id);
     transaction.commit();
     return result;
 }
 
-void ApplicationService::transition(storage::Transaction& transaction, const accounts::Caller& caller,
-                                    const Application& application, const std::string& action,
-                                    std::optional<long long> unit_id, std::optional<bool> agree,
-                                    const std::string& opinion, const std::string& new_state) {
+void ApplicationService::transition(storage::Transaction& transaction,
+                                    const accounts::Caller& caller, const Application& application,
+                                    const std::string& action, std::optional<long long> unit_id,
+                                    std::optional<bool> agree, const std::string& opinion,
+                                    const std::string& new_state) {
     const auto now = format_timestamp(Clock::now());
     const bool closes = !is_open(new_state);
-    if (!storage::update_application_state(transaction.session(), application.id, application.version, new_state, now,
-                                           closes, std::nullopt)) {
+    if (!storage::update_application_state(transaction.session(), application.id,
+                                           application.version, new_state, now, closes,
+                                           std::nullopt)) {
         throw AppError(ErrorCode::conflict, "申请已被他人处理，请刷新后查看");
     }
-    storage::insert_application_step(transaction.session(), application.id, action, unit_id, caller.user_id(), agree,
-                                      opinion, new_state, now);
+    storage::insert_application_step(transaction.session(), application.id, action, unit_id,
+                                     caller.user_id(), agree, opinion, new_state, now);
     std::string detail = "state=" + new_state;
     if (agree) {
         detail += *agree ? " agree" : " disagree";
     }
-    audit_.record(transaction, {caller.actor, "application." + action, "application", std::to_string(application.id),
-                                audit::Outcome::success, detail});
+    audit_.record(transaction, {caller.actor, "application." + action, "application",
+                                std::to_string(application.id), audit::Outcome::success, detail});
 }
 
 Application ApplicationService::consult(const accounts::Caller& caller, long long id, bool agree,
@@ -228,12 +252,15 @@ Application ApplicationService::consult(const accounts::Caller& caller, long lon
     check_opinion(opinion, !agree);
     storage::Transaction transaction(database_);
     auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state)) throw closed_error();
+    if (!is_open(application.state))
+        throw closed_error();
     if (application.kind == "found") {
         throw AppError(ErrorCode::conflict, "组建新联盟申请由联合申请单位确认，无需牵头单位协商");
     }
-    if (application.state != "consulting") throw out_of_order("牵头单位协商");
-    const auto lead = storage::lead_unit_of_alliance(transaction.session(), application.alliance->id);
+    if (application.state != "consulting")
+        throw out_of_order("牵头单位协商");
+    const auto lead =
+        storage::lead_unit_of_alliance(transaction.session(), application.alliance->id);
     if (!lead || !caller.acts_for_unit(*lead)) {
         throw AppError(ErrorCode::forbidden, "只有目标联盟的牵头单位可以协商此申请");
     }
@@ -250,14 +277,17 @@ Application ApplicationService::confirm(const accounts::Caller& caller, long lon
     check_opinion(opinion, !agree);
     storage::Transaction transaction(database_);
     auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state)) throw closed_error();
+    if (!is_open(application.state))
+        throw closed_error();
     if (application.kind != "found") {
         throw AppError(ErrorCode::conflict, "只有组建新联盟申请需要联合申请单位确认");
     }
-    if (application.state != "consulting") throw out_of_order("联合申请单位确认");
-    const bool co_applicant = caller.unit_id && caller.is(Role::unit_admin) &&
-                              std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                                          [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; });
+    if (application.state != "consulting")
+        throw out_of_order("联合申请单位确认");
+    const bool co_applicant =
+        caller.unit_id && caller.is(Role::unit_admin) &&
+        std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
+                    [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; });
     if (!co_applicant) {
         throw AppError(ErrorCode::forbidden, "只有联合申请单位可以确认此申请");
     }
@@ -266,10 +296,11 @@ Application ApplicationService::confirm(const accounts::Caller& caller, long lon
     }
     storage::set_application_unit_confirmation(transaction.session(), id, *caller.unit_id,
                                                agree ? "agreed" : "declined");
-    const bool others_pending = std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                                            [&](const CoApplicant& c) {
-                                                return c.unit.id != *caller.unit_id && c.confirmation == "pending";
-                                            });
+    const bool others_pending =
+        std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
+                    [&](const CoApplicant& c) {
+                        return c.unit.id != *caller.unit_id && c.confirmation == "pending";
+                    });
     const std::string next = !agree ? "rejected" : others_pending ? "consulting" : "under_review";
     transition(transaction, caller, application, "confirm", *caller.unit_id, agree, opinion, next);
     if (next != "consulting") {
@@ -289,17 +320,22 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
     auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state)) throw closed_error();
-    if (application.state != "under_review") throw out_of_order("机关工委审批");
+    if (!is_open(application.state))
+        throw closed_error();
+    if (application.state != "under_review")
+        throw out_of_order("机关工委审批");
     transition(transaction, caller, application, "decide", std::nullopt, approve, opinion,
                approve ? "approved" : "rejected");
     if (approve) {
         // The membership changes in this same transaction: approved means it happened.
-        const std::string reason = kind_label(application.kind) + std::string("（申请编号 ") + std::to_string(id) + "）";
+        const std::string reason =
+            kind_label(application.kind) + std::string("（申请编号 ") + std::to_string(id) + "）";
         if (application.kind == "join") {
-            alliances_.join_in(transaction, caller, application.alliance->id, application.applicant_unit.id, "", reason);
+            alliances_.join_in(transaction, caller, application.alliance->id,
+                               application.applicant_unit.id, "", reason);
         } else if (application.kind == "leave") {
-            alliances_.leave_in(transaction, caller, application.alliance->id, application.applicant_unit.id, "", reason);
+            alliances_.leave_in(transaction, caller, application.alliance->id,
+                                application.applicant_unit.id, "", reason);
         } else {
             alliances::AllianceDraft draft;
             draft.name = *application.proposed_name;
@@ -312,8 +348,9 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
             draft.rotation_mode = application.proposed_rotation_mode.value_or("per_activity");
             draft.note = reason;
             const auto alliance_id = alliances_.create_in(transaction, caller, draft);
-            storage::update_application_state(transaction.session(), id, application.version + 1, "approved",
-                                              format_timestamp(Clock::now()), true, alliance_id);
+            storage::update_application_state(transaction.session(), id, application.version + 1,
+                                              "approved", format_timestamp(Clock::now()), true,
+                                              alliance_id);
         }
     }
     notify_next(transaction, id);
@@ -322,16 +359,18 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
     return result;
 }
 
-Application ApplicationService::withdraw(const accounts::Caller& caller, long long id, const std::string& opinion) {
+Application ApplicationService::withdraw(const accounts::Caller& caller, long long id,
+                                         const std::string& opinion) {
     check_opinion(opinion, false);
     storage::Transaction transaction(database_);
     auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state)) throw closed_error();
+    if (!is_open(application.state))
+        throw closed_error();
     if (!caller.acts_for_unit(application.applicant_unit.id)) {
         throw AppError(ErrorCode::forbidden, "只有申请单位可以撤回申请");
     }
-    transition(transaction, caller, application, "withdraw", application.applicant_unit.id, std::nullopt, opinion,
-               "withdrawn");
+    transition(transaction, caller, application, "withdraw", application.applicant_unit.id,
+               std::nullopt, opinion, "withdrawn");
     auto result = load(transaction.session(), caller, id);
     transaction.commit();
     return result;
@@ -342,13 +381,15 @@ Application ApplicationService::get(const accounts::Caller& caller, long long id
     auto application = load(connection.session(), caller, id);
     const bool sees_all = caller.is(Role::committee_admin) || caller.is(Role::viewer);
     if (!sees_all) {
-        const auto lead = application.alliance
-                              ? storage::lead_unit_of_alliance(connection.session(), application.alliance->id)
-                              : std::nullopt;
+        const auto lead = application.alliance ? storage::lead_unit_of_alliance(
+                                                     connection.session(), application.alliance->id)
+                                               : std::nullopt;
         const bool involved =
-            caller.unit_id && (application.applicant_unit.id == *caller.unit_id || (lead && *lead == *caller.unit_id) ||
-                               std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                                           [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; }));
+            caller.unit_id &&
+            (application.applicant_unit.id == *caller.unit_id ||
+             (lead && *lead == *caller.unit_id) ||
+             std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
+                         [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; }));
         if (!involved) {
             throw AppError(ErrorCode::forbidden, "只能查看与本单位有关的申请");
         }
@@ -356,7 +397,8 @@ Application ApplicationService::get(const accounts::Caller& caller, long long id
     return application;
 }
 
-std::vector<Application> ApplicationService::list(const accounts::Caller& caller, const ApplicationFilter& filter) {
+std::vector<Application> ApplicationService::list(const accounts::Caller& caller,
+                                                  const ApplicationFilter& filter) {
     storage::ApplicationQuery query{filter.state, filter.kind, std::nullopt};
     const bool sees_all = caller.is(Role::committee_admin) || caller.is(Role::viewer);
     if (filter.mine || !sees_all) {
@@ -368,9 +410,9 @@ std::vector<Application> ApplicationService::list(const accounts::Caller& caller
     storage::Connection connection(database_);
     auto list = storage::list_applications(connection.session(), query);
     for (auto& application : list) {
-        const auto lead = application.alliance
-                              ? storage::lead_unit_of_alliance(connection.session(), application.alliance->id)
-                              : std::nullopt;
+        const auto lead = application.alliance ? storage::lead_unit_of_alliance(
+                                                     connection.session(), application.alliance->id)
+                                               : std::nullopt;
         application.available_actions = available_actions(caller, application, lead);
     }
     return list;
@@ -383,8 +425,8 @@ std::vector<Todo> ApplicationService::todos(const accounts::Caller& caller) {
             if (action == "withdraw") {
                 continue;  // the applicant may withdraw, but nothing waits on it
             }
-            todos.push_back({"application", application.id, action, title_of(application), link_of(application.id),
-                             application.updated_at});
+            todos.push_back({"application", application.id, action, title_of(application),
+                             link_of(application.id), application.updated_at});
         }
     }
     return todos;
@@ -395,7 +437,8 @@ void ApplicationService::notify_next(storage::Transaction& transaction, long lon
     if (!application) {
         return;
     }
-    inbox::NotificationDraft draft{"", title_of(*application), link_of(id), "application", std::to_string(id)};
+    inbox::NotificationDraft draft{"", title_of(*application), link_of(id), "application",
+                                   std::to_string(id)};
     if (application->state == "consulting") {
         draft.kind = "application.action_needed";
         draft.title += application->kind == "found" ? "，请确认是否联合申请" : "，请牵头单位协商";
@@ -406,7 +449,8 @@ void ApplicationService::notify_next(storage::Transaction& transaction, long lon
                     audiences.push_back({"unit_admin", co.unit.id});
                 }
             }
-        } else if (auto lead = storage::lead_unit_of_alliance(transaction.session(), application->alliance->id)) {
+        } else if (auto lead = storage::lead_unit_of_alliance(transaction.session(),
+                                                              application->alliance->id)) {
             audiences.push_back({"unit_admin", *lead});
         }
         notifier_.notify(transaction, audiences, draft);

@@ -4,9 +4,9 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
 #include <sodium.h>
+#include <boost/optional.hpp>
 
 namespace lianjian::audit {
 
@@ -78,7 +78,8 @@ void AuditLog::record(storage::Transaction& transaction, const AuditEntry& entry
     std::string prev_hash = genesis_hash;
     soci::indicator indicator = soci::i_null;
     std::string last_hash;
-    session << "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1", soci::into(last_hash, indicator);
+    session << "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1",
+        soci::into(last_hash, indicator);
     if (session.got_data() && indicator == soci::i_ok) {
         prev_hash = last_hash;
     }
@@ -117,9 +118,12 @@ void AuditLog::record_alone(const AuditEntry& entry) {
 
 AuditPage AuditLog::list(const AuditFilter& filter) {
     storage::Query where(" WHERE 1 = 1");
-    if (filter.from) where.append(" AND occurred_at >= :from").bind("from", *filter.from);
-    if (filter.to) where.append(" AND occurred_at < :to").bind("to", *filter.to);
-    if (filter.username) where.append(" AND username = :username").bind("username", *filter.username);
+    if (filter.from)
+        where.append(" AND occurred_at >= :from").bind("from", *filter.from);
+    if (filter.to)
+        where.append(" AND occurred_at < :to").bind("to", *filter.to);
+    if (filter.username)
+        where.append(" AND username = :username").bind("username", *filter.username);
     if (filter.action) {
         if (filter.action->ends_with('.')) {
             where.append(" AND action LIKE :action").bind("action", *filter.action + "%");
@@ -131,8 +135,9 @@ AuditPage AuditLog::list(const AuditFilter& filter) {
     AuditPage page;
     page.total = where.with_sql("SELECT COUNT(*) FROM audit_event" + where.sql())
                      .scalar(connection.session());
-    where.with_sql(std::string("SELECT ") + event_columns + " FROM audit_event" + where.sql() +
-                   " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    where
+        .with_sql(std::string("SELECT ") + event_columns + " FROM audit_event" + where.sql() +
+                  " ORDER BY id DESC LIMIT :limit OFFSET :offset")
         .bind("limit", static_cast<long long>(filter.page_size))
         .bind("offset", static_cast<long long>((filter.page - 1) * filter.page_size))
         .for_each_row(connection.session(),
@@ -145,7 +150,8 @@ ChainVerification AuditLog::verify() {
     ChainVerification result;
     std::string expected_prev = genesis_hash;
     soci::rowset<soci::row> rows =
-        (connection.session().prepare << "SELECT " << event_columns << " FROM audit_event ORDER BY id");
+        (connection.session().prepare << "SELECT " << event_columns
+                                      << " FROM audit_event ORDER BY id");
     for (const auto& row : rows) {
         const AuditEvent event = read_event(row);
         ++result.checked;

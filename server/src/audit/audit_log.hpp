@@ -64,7 +64,7 @@ struct ChainVerification {
 // The append-only, hash-chained audit trail. `record` writes inside the caller's transaction,
 // so the record and the change it describes commit or roll back together.
 class AuditLog {
-public:
+  public:
     explicit AuditLog(storage::Database& database) : database_(database) {}
 
     void record(storage::Transaction& transaction, const AuditEntry& entry);
@@ -74,7 +74,7 @@ public:
     AuditPage list(const AuditFilter& filter);
     ChainVerification verify();
 
-private:
+  private:
     storage::Database& database_;
 };
 

@@ -41,10 +41,12 @@ TimePoint parse_timestamp(const std::string& text, const std::string& field) {
             ++consumed;
         }
     }
-    ok = ok && consumed == static_cast<int>(text.size()) && month >= 1 && month <= 12 &&
-         day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 61;
+    ok = ok && consumed == static_cast<int>(text.size()) && month >= 1 && month <= 12 && day >= 1 &&
+         day <= 31 && hour < 24 && minute < 60 && second < 61;
     if (!ok) {
-        throw field_error(field, "“" + field + "”不是有效的日期时间（格式如 2026-05-01 或 2026-05-01T08:00:00Z）");
+        throw field_error(
+            field,
+            "“" + field + "”不是有效的日期时间（格式如 2026-05-01 或 2026-05-01T08:00:00Z）");
     }
     parts.tm_year = year - 1900;
     parts.tm_mon = month - 1;
@@ -55,6 +57,8 @@ TimePoint parse_timestamp(const std::string& text, const std::string& field) {
     return Clock::from_time_t(timegm(&parts)) + std::chrono::milliseconds(millisecond);
 }
 
-std::string today_date() { return format_timestamp(Clock::now()).substr(0, 10); }
+std::string today_date() {
+    return format_timestamp(Clock::now()).substr(0, 10);
+}
 
 }  // namespace lianjian

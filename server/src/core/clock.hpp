@@ -18,7 +18,7 @@ std::string today_date();
 
 // A clock the services read, replaceable in tests that need time to pass.
 class TimeSource {
-public:
+  public:
     virtual ~TimeSource() = default;
     virtual TimePoint now() const { return Clock::now(); }
 };

@@ -38,14 +38,14 @@ const char* error_code_name(ErrorCode code);
 // Chinese text shown to the user; `details` adds machine-readable fields (a field name, an
 // unlock time) and must never hold secrets.
 class AppError : public std::runtime_error {
-public:
+  public:
     AppError(ErrorCode code, std::string message, boost::json::object details = {})
         : std::runtime_error(message), code_(code), details_(std::move(details)) {}
 
     ErrorCode code() const { return code_; }
     const boost::json::object& details() const { return details_; }
 
-private:
+  private:
     ErrorCode code_;
     boost::json::object details_;
 };

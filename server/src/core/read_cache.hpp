@@ -19,7 +19,7 @@ namespace lianjian {
 // overlapped a write is never kept: the writer bumps the generation before and after it commits.
 template <typename Value>
 class ReadCache {
-public:
+  public:
     explicit ReadCache(std::chrono::milliseconds ttl) : ttl_(ttl) {}
 
     // Shared, not copied: a hit costs no allocation however large the value.
@@ -38,7 +38,8 @@ public:
 
     std::uint64_t generation() const { return generation_; }
 
-    void store(const std::string& key, std::shared_ptr<const Value> value, std::uint64_t generation, TimePoint now) {
+    void store(const std::string& key, std::shared_ptr<const Value> value, std::uint64_t generation,
+               TimePoint now) {
         if (ttl_.count() <= 0 || generation != generation_) {
             return;
         }
@@ -57,17 +58,17 @@ public:
 
     // Invalidates now and again when it goes out of scope: hold one across a write.
     class Invalidation {
-    public:
+      public:
         explicit Invalidation(ReadCache& cache) : cache_(cache) { cache_.invalidate(); }
         ~Invalidation() { cache_.invalidate(); }
         Invalidation(const Invalidation&) = delete;
         Invalidation& operator=(const Invalidation&) = delete;
 
-    private:
+      private:
         ReadCache& cache_;
     };
 
-private:
+  private:
     static constexpr std::size_t max_entries = 10000;
     struct Entry {
         std::shared_ptr<const Value> value;

@@ -18,7 +18,8 @@ Key key_from_hex(const std::string& hex) {
     Key key{};
     std::size_t length = 0;
     if (hex.size() != 64 ||
-        sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) !=
+            0 ||
         length != key.size()) {
         throw std::runtime_error("the secret key must be 64 hexadecimal characters");
     }
@@ -28,7 +29,8 @@ Key key_from_hex(const std::string& hex) {
 }  // namespace
 
 Key load_or_create_key(const std::filesystem::path& data_dir) {
-    if (const char* from_environment = std::getenv("LIANJIAN_SECRET_KEY"); from_environment && *from_environment) {
+    if (const char* from_environment = std::getenv("LIANJIAN_SECRET_KEY");
+        from_environment && *from_environment) {
         return key_from_hex(from_environment);
     }
     const auto path = data_dir / "secret.key";
@@ -55,26 +57,31 @@ Key load_or_create_key(const std::filesystem::path& data_dir) {
         }
     }
     umask(previous);
-    std::filesystem::permissions(staging, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
+    std::filesystem::permissions(
+        staging, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace);
     std::filesystem::rename(staging, path);
     return key;
 }
 
 FieldCipher::FieldCipher(const Key& master_key) {
-    crypto_kdf_derive_from_key(sealing_key_.data(), sealing_key_.size(), 1, kdf_context, master_key.data());
-    crypto_kdf_derive_from_key(hashing_key_.data(), hashing_key_.size(), 2, kdf_context, master_key.data());
+    crypto_kdf_derive_from_key(sealing_key_.data(), sealing_key_.size(), 1, kdf_context,
+                               master_key.data());
+    crypto_kdf_derive_from_key(hashing_key_.data(), hashing_key_.size(), 2, kdf_context,
+                               master_key.data());
 }
 
 std::string FieldCipher::seal(const std::string& plaintext) const {
-    std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
+    std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                   plaintext.size());
     unsigned char* nonce = box.data();
     randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
     crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
-                          reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), nonce,
-                          sealing_key_.data());
+                          reinterpret_cast<const unsigned char*>(plaintext.data()),
+                          plaintext.size(), nonce, sealing_key_.data());
     std::string text(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(text.data(), text.size(), box.data(), box.size(), sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(text.data(), text.size(), box.data(), box.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
     text.resize(text.size() - 1);  // the terminating NUL
     return text;
 }
@@ -85,15 +92,16 @@ std::string FieldCipher::open(const std::string& sealed) const {
     }
     std::vector<unsigned char> box(sealed.size());
     std::size_t length = 0;
-    if (sodium_base642bin(box.data(), box.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+    if (sodium_base642bin(box.data(), box.size(), sealed.data(), sealed.size(), nullptr, &length,
+                          nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
         length < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
         throw std::runtime_error("sealed field is malformed");
     }
     std::string plaintext(length - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plaintext.data()),
-                                   box.data() + crypto_secretbox_NONCEBYTES, length - crypto_secretbox_NONCEBYTES,
-                                   box.data(), sealing_key_.data()) != 0) {
+                                   box.data() + crypto_secretbox_NONCEBYTES,
+                                   length - crypto_secretbox_NONCEBYTES, box.data(),
+                                   sealing_key_.data()) != 0) {
         throw std::runtime_error("sealed field does not open with this key");
     }
     return plaintext;
@@ -101,8 +109,9 @@ std::string FieldCipher::open(const std::string& sealed) const {
 
 std::string FieldCipher::search_hash(const std::string& plaintext) const {
     unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(plaintext.data()),
-                       plaintext.size(), hashing_key_.data(), hashing_key_.size());
+    crypto_generichash(digest, sizeof digest,
+                       reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                       hashing_key_.data(), hashing_key_.size());
     char hex[sizeof digest * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return hex;

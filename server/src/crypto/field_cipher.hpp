@@ -16,7 +16,7 @@ Key load_or_create_key(const std::filesystem::path& data_dir);
 // (crypto_secretbox), and gives each a keyed hash for exact search without decrypting.
 // Two sub-keys are derived from the master key, so the hash reveals nothing of the sealing key.
 class FieldCipher {
-public:
+  public:
     explicit FieldCipher(const Key& master_key);
 
     // Base64 of nonce ‖ ciphertext; a new random nonce each time.
@@ -26,7 +26,7 @@ public:
     // Hex BLAKE2b-256 keyed hash: equal inputs give equal hashes under one key.
     std::string search_hash(const std::string& plaintext) const;
 
-private:
+  private:
     Key sealing_key_{};
     Key hashing_key_{};
 };

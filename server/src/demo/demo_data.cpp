@@ -59,11 +59,17 @@ struct DemoAlliance {
 
 const std::vector<DemoAlliance>& alliances() {
     static const std::vector<DemoAlliance> list = {
-        {"第一联盟", "机关行政中心办公区", "区委直属机关工委",
+        {"第一联盟",
+         "机关行政中心办公区",
+         "区委直属机关工委",
          {"区委直属机关工委", "区审计局", "区总工会", "区妇联", "团区委"}},
-        {"第二联盟", "行政服务中心办公区", "区政务服务中心",
+        {"第二联盟",
+         "行政服务中心办公区",
+         "区政务服务中心",
          {"区政务服务中心", "区委党史研究室", "区投资促进服务中心", "区城市建设中心", "区科协"}},
-        {"第三联盟", "人防大楼办公区", "区委编办",
+        {"第三联盟",
+         "人防大楼办公区",
+         "区委编办",
          {"区委编办", "区水建中心", "区金融服务中心", "区供销联社"}},
     };
     return list;
@@ -99,7 +105,8 @@ void give_demo_strengths(soci::session& session) {
         for (const char* tag_name : tag_names) {
             tag_ids.push_back(*storage::find_strength_tag_id(session, tag_name));
         }
-        storage::replace_unit_strengths(session, *storage::find_unit_id(session, unit_name), tag_ids);
+        storage::replace_unit_strengths(session, *storage::find_unit_id(session, unit_name),
+                                        tag_ids);
     }
 }
 
@@ -107,8 +114,8 @@ void create_registry(storage::Transaction& transaction, const std::string& now,
                      const crypto::FieldCipher& cipher) {
     auto& session = transaction.session();
     for (const auto& area : areas) {
-        registry::OfficeArea record{0, area.name, area.address, area.latitude, area.longitude,
-                                    "演示数据"};
+        registry::OfficeArea record{
+            0, area.name, area.address, area.latitude, area.longitude, "演示数据"};
         storage::insert_office_area(session, record, true, now);
     }
     for (const auto& unit : units) {
@@ -118,8 +125,8 @@ void create_registry(storage::Transaction& transaction, const std::string& now,
         record.kind = std::string(unit.code) == "gongwei" ? "committee" : "unit";
         record.party_organization_name = std::string(unit.name) + "机关党支部";
         record.party_organization_type = unit.party_members >= 30 ? "general_branch" : "branch";
-        record.office_area = registry::NamedRef{*storage::find_office_area_id(session, unit.office_area),
-                                                unit.office_area};
+        record.office_area = registry::NamedRef{
+            *storage::find_office_area_id(session, unit.office_area), unit.office_area};
         record.party_member_count = unit.party_members;
         record.first_responsible = std::string(unit.short_name) + "党组书记（演示）";
         record.direct_responsible = std::string(unit.short_name) + "机关党组织书记（演示）";
@@ -178,9 +185,9 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         if (!storage::find_unit_id(transaction.session(), units[0].name)) {
             create_registry(transaction, now, services.cipher);
             create_alliances(transaction, services.alliances, {system_actor, {}, std::nullopt});
-            services.audit.record(transaction, {system_actor, "demo.load", "demo", "first_batch",
-                                                audit::Outcome::success,
-                                                "3 office areas, 14 units, 3 alliances"});
+            services.audit.record(
+                transaction, {system_actor, "demo.load", "demo", "first_batch",
+                              audit::Outcome::success, "3 office areas, 14 units, 3 alliances"});
             result.registry_created = true;
         }
         transaction.commit();
@@ -194,9 +201,8 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         }
         accounts::NewUser request;
         request.username = account.username;
-        request.display_name = account.unit_name.empty()
-                                   ? account.username + "（演示）"
-                                   : account.unit_name + "管理员（演示）";
+        request.display_name = account.unit_name.empty() ? account.username + "（演示）"
+                                                         : account.unit_name + "管理员（演示）";
         request.roles = {*accounts::parse_role(account.role)};
         if (!account.unit_name.empty()) {
             request.unit_id = storage::find_unit_id(connection.session(), account.unit_name);

@@ -15,7 +15,7 @@ struct DemoAccount {
 };
 
 struct DemoLoad {
-    bool registry_created = false;        // false when the demo was already there
+    bool registry_created = false;  // false when the demo was already there
     std::vector<DemoAccount> accounts_created;
     std::optional<std::string> generated_password;  // set when accounts were created without one
 };

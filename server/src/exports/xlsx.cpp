@@ -14,9 +14,10 @@ namespace {
 
 // A directory only this process's user can enter, removed with everything in it on scope exit.
 class PrivateDirectory {
-public:
+  public:
     PrivateDirectory() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "lianjian-xlsx-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "lianjian-xlsx-XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr) {
             throw std::runtime_error("cannot create a temporary directory for an xlsx file");
         }
@@ -31,7 +32,7 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -41,8 +42,8 @@ void check(lxw_error error) {
     }
 }
 
-void add_choices(lxw_worksheet* worksheet, lxw_col_t column, const std::vector<std::string>& choices,
-                 int last_row) {
+void add_choices(lxw_worksheet* worksheet, lxw_col_t column,
+                 const std::vector<std::string>& choices, int last_row) {
     std::vector<char*> list;
     for (const auto& choice : choices) {
         list.push_back(const_cast<char*>(choice.c_str()));
@@ -51,8 +52,8 @@ void add_choices(lxw_worksheet* worksheet, lxw_col_t column, const std::vector<s
     lxw_data_validation validation{};
     validation.validate = LXW_VALIDATION_TYPE_LIST;
     validation.value_list = list.data();
-    check(worksheet_data_validation_range(worksheet, 1, column, static_cast<lxw_row_t>(last_row), column,
-                                          &validation));
+    check(worksheet_data_validation_range(worksheet, 1, column, static_cast<lxw_row_t>(last_row),
+                                          column, &validation));
 }
 
 void write_sheet(lxw_workbook* workbook, const Sheet& sheet) {
@@ -81,7 +82,8 @@ void write_sheet(lxw_workbook* workbook, const Sheet& sheet) {
         const auto& cells = sheet.rows[row];
         for (std::size_t index = 0; index < cells.size() && index < sheet.columns.size(); ++index) {
             check(worksheet_write_string(worksheet, static_cast<lxw_row_t>(row + 1),
-                                         static_cast<lxw_col_t>(index), cells[index].c_str(), text));
+                                         static_cast<lxw_col_t>(index), cells[index].c_str(),
+                                         text));
         }
     }
 }

@@ -3,8 +3,8 @@
 #include "http/error_response.hpp"
 #include "storage/errors.hpp"
 
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/url/parse.hpp>
 
 namespace lianjian::http {
 
@@ -51,7 +51,8 @@ void check_csrf(const Request& request) {
         return;
     }
     if (request["X-Requested-With"] != "XMLHttpRequest") {
-        throw AppError(ErrorCode::csrf_rejected, "请求缺少 X-Requested-With 头，已拒绝（跨站请求防护）");
+        throw AppError(ErrorCode::csrf_rejected,
+                       "请求缺少 X-Requested-With 头，已拒绝（跨站请求防护）");
     }
     const auto origin = request[beast_http::field::origin];
     if (!origin.empty() && !origin_matches_host(origin, request[beast_http::field::host])) {
@@ -68,7 +69,8 @@ void check_body(const Request& request, std::size_t limit) {
     }
     const auto type = request[beast_http::field::content_type];
     if (!(type == "application/json" || type.starts_with("application/json;"))) {
-        throw AppError(ErrorCode::unsupported_media_type, "请求内容须为 JSON（Content-Type: application/json）");
+        throw AppError(ErrorCode::unsupported_media_type,
+                       "请求内容须为 JSON（Content-Type: application/json）");
     }
 }
 
@@ -84,7 +86,8 @@ std::string cookie_value(std::string_view header, std::string_view name) {
         if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=') {
             return std::string(part.substr(name.size() + 1));
         }
-        header = semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
+        header =
+            semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
     }
     return {};
 }
@@ -120,7 +123,8 @@ Response Dispatcher::handle(const Request& request, const std::string& client_ip
             response = error_response(ErrorCode::conflict, "数据已被他人同时修改，请刷新后重试");
         } else {
             spdlog::error("{} {} failed: {}", std::string(request.method_string()),
-                      std::string(request.target().substr(0, request.target().find('?'))), error.what());
+                          std::string(request.target().substr(0, request.target().find('?'))),
+                          error.what());
             response = error_response(ErrorCode::internal, "服务器内部错误，请稍后重试");
         }
     }
@@ -138,7 +142,8 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
     const std::string path = parsed->path();
     if (!path.starts_with("/api/")) {
         const auto method = request.method();
-        if (!static_files_ || (method != beast_http::verb::get && method != beast_http::verb::head)) {
+        if (!static_files_ ||
+            (method != beast_http::verb::get && method != beast_http::verb::head)) {
             throw AppError(ErrorCode::not_found, "页面不存在");
         }
         return static_files_->serve(path, method == beast_http::verb::head);
@@ -159,7 +164,8 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
     return call_route(request, context, *match.route);
 }
 
-Response Dispatcher::call_route(const Request& request, RequestContext& context, const Route& route) {
+Response Dispatcher::call_route(const Request& request, RequestContext& context,
+                                const Route& route) {
     check_csrf(request);
     check_body(request, settings_.json_body_limit);
     const auto& declaration = route.declaration;
@@ -179,7 +185,8 @@ Response Dispatcher::call_route(const Request& request, RequestContext& context,
         throw AppError(ErrorCode::unauthenticated, "未登录或登录已过期，请重新登录");
     }
     const auto& user = context.auth->user;
-    if (user.must_change_password && declaration.during_password_change == DuringPasswordChange::denied) {
+    if (user.must_change_password &&
+        declaration.during_password_change == DuringPasswordChange::denied) {
         throw AppError(ErrorCode::password_change_required, "请先修改初始密码");
     }
     if (!accounts::roles_grant(user.roles, *declaration.permission)) {

@@ -20,13 +20,13 @@ inline constexpr const char* session_cookie_name = "lianjian_session";
 // Turns a request into a response: parse the target, route, check CSRF, authenticate,
 // authorise, call the handler, map errors, add security headers. Knows nothing of sockets.
 class Dispatcher {
-public:
+  public:
     Dispatcher(const Router& router, accounts::AccountService& accounts,
                std::optional<StaticFiles> static_files, DispatcherSettings settings);
 
     Response handle(const Request& request, const std::string& client_ip);
 
-private:
+  private:
     Response dispatch(const Request& request, const std::string& client_ip);
     Response call_route(const Request& request, RequestContext& context, const Route& route);
 

@@ -7,25 +7,38 @@ namespace lianjian::http {
 Status status_of(ErrorCode code) {
     switch (code) {
         case ErrorCode::bad_request:
-        case ErrorCode::invalid_json: return Status::bad_request;
+        case ErrorCode::invalid_json:
+            return Status::bad_request;
         case ErrorCode::unauthenticated:
-        case ErrorCode::invalid_credentials: return Status::unauthorized;
+        case ErrorCode::invalid_credentials:
+            return Status::unauthorized;
         case ErrorCode::forbidden:
         case ErrorCode::csrf_rejected:
-        case ErrorCode::password_change_required: return Status::forbidden;
-        case ErrorCode::not_found: return Status::not_found;
-        case ErrorCode::method_not_allowed: return Status::method_not_allowed;
-        case ErrorCode::conflict: return Status::conflict;
-        case ErrorCode::payload_too_large: return Status::payload_too_large;
-        case ErrorCode::headers_too_large: return Status::request_header_fields_too_large;
-        case ErrorCode::unsupported_media_type: return Status::unsupported_media_type;
+        case ErrorCode::password_change_required:
+            return Status::forbidden;
+        case ErrorCode::not_found:
+            return Status::not_found;
+        case ErrorCode::method_not_allowed:
+            return Status::method_not_allowed;
+        case ErrorCode::conflict:
+            return Status::conflict;
+        case ErrorCode::payload_too_large:
+            return Status::payload_too_large;
+        case ErrorCode::headers_too_large:
+            return Status::request_header_fields_too_large;
+        case ErrorCode::unsupported_media_type:
+            return Status::unsupported_media_type;
         case ErrorCode::validation_failed:
         case ErrorCode::weak_password:
         case ErrorCode::wrong_password:
-        case ErrorCode::role_separation: return Status::unprocessable_entity;
-        case ErrorCode::account_locked: return Status::locked;
-        case ErrorCode::too_many_requests: return Status::too_many_requests;
-        case ErrorCode::internal: return Status::internal_server_error;
+        case ErrorCode::role_separation:
+            return Status::unprocessable_entity;
+        case ErrorCode::account_locked:
+            return Status::locked;
+        case ErrorCode::too_many_requests:
+            return Status::too_many_requests;
+        case ErrorCode::internal:
+            return Status::internal_server_error;
     }
     return Status::internal_server_error;
 }

@@ -11,7 +11,7 @@ namespace lianjian::http {
 // try passwords across many accounts faster than the per-account lockout notices. In memory,
 // per server: several servers each allow the limit, which still bounds guessing.
 class LoginThrottle {
-public:
+  public:
     explicit LoginThrottle(int attempts_per_window = 30,
                            std::chrono::seconds window = std::chrono::seconds(60))
         : limit_(attempts_per_window), window_(window) {}
@@ -19,7 +19,7 @@ public:
     // Counts an attempt; false when the address has used up its window.
     bool allow(const std::string& client_ip);
 
-private:
+  private:
     struct Window {
         std::chrono::steady_clock::time_point start;
         int attempts = 0;

@@ -22,7 +22,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 // Matches pre-split pattern segments against the request's segments; `{…}` matches any
 // non-empty segment and is collected.
-bool match_segments(const std::vector<std::string>& expected, const std::vector<std::string_view>& actual,
+bool match_segments(const std::vector<std::string>& expected,
+                    const std::vector<std::string_view>& actual,
                     std::vector<std::string>& parameters) {
     if (expected.size() != actual.size()) {
         return false;
@@ -50,7 +51,8 @@ void Router::add(beast_http::verb method, std::string pattern, RouteDeclaration 
     for (auto segment : split_path(pattern)) {
         segments.emplace_back(segment);
     }
-    routes_.push_back({method, std::move(pattern), declaration, std::move(handler), std::move(segments)});
+    routes_.push_back(
+        {method, std::move(pattern), declaration, std::move(handler), std::move(segments)});
 }
 
 RouteMatch Router::match(beast_http::verb method, std::string_view path) const {

@@ -19,7 +19,7 @@ struct RequestContext {
     const Request& request;
     std::string path;
     std::map<std::string, std::string, std::less<>> query;  // last value wins
-    std::vector<std::string> path_parameters;                // the `{…}` segments, in order
+    std::vector<std::string> path_parameters;               // the `{…}` segments, in order
     std::string client_ip;
     std::optional<accounts::Authenticated> auth;
     accounts::Scope scope = accounts::Scope::all;
@@ -62,13 +62,13 @@ struct RouteMatch {
 };
 
 class Router {
-public:
+  public:
     void add(beast_http::verb method, std::string pattern, RouteDeclaration declaration,
              Handler handler);
     RouteMatch match(beast_http::verb method, std::string_view path) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "http/error_response.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -13,7 +14,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 
 #include <thread>
 #include <vector>
@@ -126,8 +126,8 @@ void Server::close_idle_connections() {
 
 asio::awaitable<void> Server::accept_loop() {
     while (!stopping_) {
-        auto [error, socket] = co_await acceptor_.async_accept(
-            asio::make_strand(io_), asio::as_tuple(asio::use_awaitable));
+        auto [error, socket] = co_await acceptor_.async_accept(asio::make_strand(io_),
+                                                               asio::as_tuple(asio::use_awaitable));
         if (error) {
             if (stopping_ || error == asio::error::operation_aborted) {
                 break;
@@ -158,16 +158,16 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
         parser.body_limit(limits_.body_limit);
         parser.header_limit(static_cast<std::uint32_t>(limits_.header_limit));
         stream.expires_after(handled == 0 ? limits_.read_timeout : limits_.idle_timeout);
-        auto [header_error, unused_header] =
-            co_await beast_http::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        auto [header_error, unused_header] = co_await beast_http::async_read_header(
+            stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         (void)unused_header;
         Response response;
         bool must_close = false;
         if (!header_error) {
             connection->busy = true;
             stream.expires_after(limits_.read_timeout);
-            auto [body_error, unused_body] =
-                co_await beast_http::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto [body_error, unused_body] = co_await beast_http::async_read(
+                stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             (void)unused_body;
             header_error = body_error;
         }
@@ -177,9 +177,11 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
         } else if (header_error == beast_http::error::header_limit) {
             response = error_response(ErrorCode::headers_too_large, "请求头过大");
             must_close = true;
-        } else if (header_error == beast_http::error::end_of_stream || header_error == asio::error::eof ||
+        } else if (header_error == beast_http::error::end_of_stream ||
+                   header_error == asio::error::eof ||
                    header_error == asio::error::operation_aborted ||
-                   header_error == beast::error::timeout || header_error == asio::error::connection_reset) {
+                   header_error == beast::error::timeout ||
+                   header_error == asio::error::connection_reset) {
             break;
         } else if (header_error) {
             response = error_response(ErrorCode::bad_request, "请求格式错误");

@@ -18,12 +18,12 @@ namespace lianjian::http {
 
 // Limits set on purpose; each is a configuration option of `lianjian serve`.
 struct ServerLimits {
-    std::size_t body_limit = 1024 * 1024;  // bytes of a request body
-    std::size_t header_limit = 16 * 1024;  // bytes of the request line and headers
-    std::chrono::seconds read_timeout{30};   // to read one request once it has started
-    std::chrono::seconds write_timeout{30};  // to write one response
-    std::chrono::seconds idle_timeout{60};   // between requests on a kept-alive connection
-    std::chrono::seconds shutdown_grace{10}; // for in-flight requests after SIGTERM
+    std::size_t body_limit = 1024 * 1024;     // bytes of a request body
+    std::size_t header_limit = 16 * 1024;     // bytes of the request line and headers
+    std::chrono::seconds read_timeout{30};    // to read one request once it has started
+    std::chrono::seconds write_timeout{30};   // to write one response
+    std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
+    std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM
     // Requests are answered one at a time per connection, in order; after this many the
     // connection is closed, so one client cannot hold a connection and pipeline forever.
     unsigned max_requests_per_connection = 1000;
@@ -33,7 +33,7 @@ struct ServerLimits {
 // The listener and its connections: Beast over Asio with C++20 coroutines. Each connection reads
 // a request, hands it to the Dispatcher, writes the response; the Dispatcher never sees a socket.
 class Server {
-public:
+  public:
     Server(Dispatcher& dispatcher, ServerLimits limits);
     ~Server();
 
@@ -45,7 +45,7 @@ public:
     // connections. Safe from any thread.
     void stop();
 
-private:
+  private:
     struct Connection;
     boost::asio::awaitable<void> accept_loop();
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);

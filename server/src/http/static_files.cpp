@@ -11,19 +11,32 @@ namespace {
 
 std::string_view content_type(const std::filesystem::path& file) {
     const auto extension = file.extension().string();
-    if (extension == ".html") return "text/html; charset=utf-8";
-    if (extension == ".js" || extension == ".mjs") return "text/javascript; charset=utf-8";
-    if (extension == ".css") return "text/css; charset=utf-8";
-    if (extension == ".json") return "application/json; charset=utf-8";
-    if (extension == ".svg") return "image/svg+xml";
-    if (extension == ".png") return "image/png";
-    if (extension == ".jpg" || extension == ".jpeg") return "image/jpeg";
-    if (extension == ".ico") return "image/x-icon";
-    if (extension == ".woff2") return "font/woff2";
-    if (extension == ".woff") return "font/woff";
-    if (extension == ".ttf") return "font/ttf";
-    if (extension == ".txt") return "text/plain; charset=utf-8";
-    if (extension == ".xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (extension == ".html")
+        return "text/html; charset=utf-8";
+    if (extension == ".js" || extension == ".mjs")
+        return "text/javascript; charset=utf-8";
+    if (extension == ".css")
+        return "text/css; charset=utf-8";
+    if (extension == ".json")
+        return "application/json; charset=utf-8";
+    if (extension == ".svg")
+        return "image/svg+xml";
+    if (extension == ".png")
+        return "image/png";
+    if (extension == ".jpg" || extension == ".jpeg")
+        return "image/jpeg";
+    if (extension == ".ico")
+        return "image/x-icon";
+    if (extension == ".woff2")
+        return "font/woff2";
+    if (extension == ".woff")
+        return "font/woff";
+    if (extension == ".ttf")
+        return "font/ttf";
+    if (extension == ".txt")
+        return "text/plain; charset=utf-8";
+    if (extension == ".xlsx")
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     return "application/octet-stream";
 }
 

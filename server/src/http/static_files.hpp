@@ -11,13 +11,13 @@ namespace lianjian::http {
 // application's own routes), a year's cache for content-hashed assets, never a path outside
 // the root.
 class StaticFiles {
-public:
+  public:
     explicit StaticFiles(std::filesystem::path root);
 
     // `decoded_path` is the URL path after percent-decoding.
     Response serve(std::string_view decoded_path, bool head_only) const;
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

@@ -12,7 +12,8 @@ void Notifier::notify(storage::Transaction& transaction, const std::vector<Audie
                       const NotificationDraft& draft) {
     std::set<long long> users;
     for (const auto& audience : audiences) {
-        for (long long user_id : storage::users_with_role(transaction.session(), audience.role, audience.unit_id)) {
+        for (long long user_id :
+             storage::users_with_role(transaction.session(), audience.role, audience.unit_id)) {
             users.insert(user_id);
         }
     }
@@ -22,13 +23,17 @@ void Notifier::notify(storage::Transaction& transaction, const std::vector<Audie
     }
 }
 
-void Notifier::notify_user(storage::Transaction& transaction, long long user_id, const NotificationDraft& draft) {
-    storage::insert_notification(transaction.session(), user_id, draft, format_timestamp(Clock::now()));
+void Notifier::notify_user(storage::Transaction& transaction, long long user_id,
+                           const NotificationDraft& draft) {
+    storage::insert_notification(transaction.session(), user_id, draft,
+                                 format_timestamp(Clock::now()));
 }
 
-NotificationPage InboxService::list(const accounts::Caller& caller, bool unread_only, int page, int page_size) {
+NotificationPage InboxService::list(const accounts::Caller& caller, bool unread_only, int page,
+                                    int page_size) {
     storage::Connection connection(database_);
-    return storage::list_notifications(connection.session(), caller.user_id(), unread_only, page, page_size);
+    return storage::list_notifications(connection.session(), caller.user_id(), unread_only, page,
+                                       page_size);
 }
 
 void InboxService::mark_read(const accounts::Caller& caller, long long notification_id) {
@@ -42,7 +47,8 @@ void InboxService::mark_read(const accounts::Caller& caller, long long notificat
 
 void InboxService::mark_all_read(const accounts::Caller& caller) {
     storage::Transaction transaction(database_);
-    storage::mark_all_notifications_read(transaction.session(), caller.user_id(), format_timestamp(Clock::now()));
+    storage::mark_all_notifications_read(transaction.session(), caller.user_id(),
+                                         format_timestamp(Clock::now()));
     transaction.commit();
 }
 

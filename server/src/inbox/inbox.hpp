@@ -25,10 +25,11 @@ struct NotificationDraft {
 
 // Writes notifications inside the caller's transaction, so they exist exactly when the change does.
 class Notifier {
-public:
+  public:
     void notify(storage::Transaction& transaction, const std::vector<Audience>& audiences,
                 const NotificationDraft& draft);
-    void notify_user(storage::Transaction& transaction, long long user_id, const NotificationDraft& draft);
+    void notify_user(storage::Transaction& transaction, long long user_id,
+                     const NotificationDraft& draft);
 };
 
 struct Notification {
@@ -50,14 +51,15 @@ struct NotificationPage {
 
 // The signed-in user's notifications; read state is kept per user.
 class InboxService {
-public:
+  public:
     explicit InboxService(storage::Database& database) : database_(database) {}
 
-    NotificationPage list(const accounts::Caller& caller, bool unread_only, int page, int page_size);
+    NotificationPage list(const accounts::Caller& caller, bool unread_only, int page,
+                          int page_size);
     void mark_read(const accounts::Caller& caller, long long notification_id);
     void mark_all_read(const accounts::Caller& caller);
 
-private:
+  private:
     storage::Database& database_;
 };
 

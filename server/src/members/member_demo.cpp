@@ -38,7 +38,9 @@ std::vector<UnitRef> demo_units(soci::session& session) {
 // 1380000UUPP: unit and person numbers in the last four digits, so every demo number is one
 // nobody holds in the 13800000000 block used for examples.
 std::string demo_phone(std::size_t unit, std::size_t person) {
-    auto two_digits = [](std::size_t n) { return std::string(n < 10 ? "0" : "") + std::to_string(n % 100); };
+    auto two_digits = [](std::size_t n) {
+        return std::string(n < 10 ? "0" : "") + std::to_string(n % 100);
+    };
     return "1380000" + two_digits(unit + 1) + two_digits(person + 1);
 }
 
@@ -60,8 +62,12 @@ void MemberService::load_demo_members() {
         for (std::size_t person = 0; person < std::size(people); ++person) {
             const auto& who = people[person];
             ValidMember valid{std::string(who.name) + units[unit].name + "（演示）",
-                              who.gender, units[unit], who.post, demo_phone(unit, person),
-                              who.joined_on, who.status};
+                              who.gender,
+                              units[unit],
+                              who.post,
+                              demo_phone(unit, person),
+                              who.joined_on,
+                              who.status};
             storage::insert_member(session, sealed(valid, 0, now), true);
             ++created;
         }

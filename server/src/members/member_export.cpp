@@ -16,12 +16,18 @@ namespace {
 // The columns in the template's order, which an export of every column also follows, so that an
 // exported sheet can be imported again.
 exports::Column column_of(const std::string& name) {
-    if (name == "name") return {"姓名", 12, {}};
-    if (name == "gender") return {"性别", 8, {"男", "女"}};
-    if (name == "unit") return {"单位", 24, {}};
-    if (name == "post") return {"职务", 18, {}};
-    if (name == "phone") return {"手机号码", 16, {}};
-    if (name == "joined_on") return {"入党日期", 14, {}};
+    if (name == "name")
+        return {"姓名", 12, {}};
+    if (name == "gender")
+        return {"性别", 8, {"男", "女"}};
+    if (name == "unit")
+        return {"单位", 24, {}};
+    if (name == "post")
+        return {"职务", 18, {}};
+    if (name == "phone")
+        return {"手机号码", 16, {}};
+    if (name == "joined_on")
+        return {"入党日期", 14, {}};
     return {"党员状态", 12, {"正式", "预备"}};
 }
 
@@ -44,26 +50,34 @@ std::vector<std::string> checked_columns(const std::vector<std::string>& request
             names.push_back(boost::json::string(name));
         }
         throw AppError(ErrorCode::validation_failed,
-                       "未知的导出列：" + listed + "（可选 name、gender、unit、post、phone、joined_on、status）",
+                       "未知的导出列：" + listed +
+                           "（可选 name、gender、unit、post、phone、joined_on、status）",
                        {{"field", "columns"}, {"columns", std::move(names)}});
     }
     return requested;
 }
 
 std::string cell(const std::string& column, const Member& member, const std::string& phone) {
-    if (column == "name") return member.name;
-    if (column == "gender") return gender_label(member.gender);
-    if (column == "unit") return member.unit.name;
-    if (column == "post") return member.post;
-    if (column == "phone") return phone;
-    if (column == "joined_on") return member.joined_on;
+    if (column == "name")
+        return member.name;
+    if (column == "gender")
+        return gender_label(member.gender);
+    if (column == "unit")
+        return member.unit.name;
+    if (column == "post")
+        return member.post;
+    if (column == "phone")
+        return phone;
+    if (column == "joined_on")
+        return member.joined_on;
     return status_label(member.status);
 }
 
 }  // namespace
 
 std::string MemberService::export_xlsx(const MemberAccess& access, const audit::Actor& actor,
-                                       MemberFilter filter, const std::vector<std::string>& columns) {
+                                       MemberFilter filter,
+                                       const std::vector<std::string>& columns) {
     const auto chosen = checked_columns(columns);
     auto query = storage_query(access.read, filter, cipher_);
     query.page.reset();  // the whole list, not the page on screen
@@ -110,8 +124,8 @@ std::string MemberService::import_template_xlsx() {
     for (const char* name : export_column_names) {
         sheet.columns.push_back(column_of(name));
     }
-    sheet.rows.push_back({"张三（示例，请删除本行）", "男", "区委直属机关工委", "党支部书记", "13800000000",
-                          "2020-07-01", "正式"});
+    sheet.rows.push_back({"张三（示例，请删除本行）", "男", "区委直属机关工委", "党支部书记",
+                          "13800000000", "2020-07-01", "正式"});
     return exports::xlsx_bytes(sheet);
 }
 

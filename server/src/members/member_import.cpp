@@ -22,7 +22,7 @@ struct CheckedRows {
 
 // Remembers the phone numbers seen so far, per unit: in the sheet and among active members.
 class DuplicateFinder {
-public:
+  public:
     DuplicateFinder(soci::session& session, const crypto::FieldCipher& cipher)
         : session_(session), cipher_(cipher) {}
 
@@ -36,7 +36,10 @@ public:
         seen_.emplace(key, index);
         auto stored = stored_.find(valid.unit.id);
         if (stored == stored_.end()) {
-            stored = stored_.emplace(valid.unit.id, storage::member_phone_hashes(session_, valid.unit.id)).first;
+            stored =
+                stored_
+                    .emplace(valid.unit.id, storage::member_phone_hashes(session_, valid.unit.id))
+                    .first;
         }
         if (stored->second.contains(hash)) {
             return FieldProblem{"phone", "该单位已有使用此手机号码的党员"};
@@ -44,7 +47,7 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     soci::session& session_;
     const crypto::FieldCipher& cipher_;
     std::map<std::string, std::size_t> seen_;
@@ -53,7 +56,8 @@ private:
 
 void check_row_count(const std::vector<MemberDraft>& rows) {
     if (rows.size() > max_import_rows) {
-        throw field_error("rows", "一次最多导入 " + std::to_string(max_import_rows) + " 条记录，请分批导入");
+        throw field_error(
+            "rows", "一次最多导入 " + std::to_string(max_import_rows) + " 条记录，请分批导入");
     }
 }
 
@@ -61,8 +65,9 @@ std::vector<FieldProblem> check_row(const MemberAccess& access, UnitLookup& unit
                                     DuplicateFinder& duplicates, std::size_t index,
                                     const MemberDraft& draft, ValidMember& valid) {
     auto problems = check_member_fields(draft, valid);
-    const bool phone_ok = std::none_of(problems.begin(), problems.end(),
-                                       [](const FieldProblem& problem) { return problem.field == "phone"; });
+    const bool phone_ok =
+        std::none_of(problems.begin(), problems.end(),
+                     [](const FieldProblem& problem) { return problem.field == "phone"; });
     if (auto problem = units.resolve(draft, valid.unit)) {
         problems.push_back(*problem);
         return problems;
@@ -106,16 +111,19 @@ boost::json::object import_preview_json(const ImportPreview& preview) {
     for (const auto& row : preview.rows) {
         boost::json::array errors;
         for (const auto& problem : row.errors) {
-            errors.push_back(boost::json::object{{"field", problem.field}, {"message", problem.message}});
+            errors.push_back(
+                boost::json::object{{"field", problem.field}, {"message", problem.message}});
         }
-        rows.push_back(boost::json::object{{"index", row.index}, {"ok", row.ok()}, {"errors", std::move(errors)}});
+        rows.push_back(boost::json::object{
+            {"index", row.index}, {"ok", row.ok()}, {"errors", std::move(errors)}});
     }
     return {{"rows", std::move(rows)},
             {"valid_count", preview.valid_count},
             {"error_count", preview.error_count}};
 }
 
-ImportPreview MemberService::preview_import(const MemberAccess& access, const std::vector<MemberDraft>& rows) {
+ImportPreview MemberService::preview_import(const MemberAccess& access,
+                                            const std::vector<MemberDraft>& rows) {
     storage::Connection connection(database_);
     return check_rows(connection.session(), cipher_, access, rows).preview;
 }
@@ -130,9 +138,10 @@ std::size_t MemberService::import(const MemberAccess& access, const audit::Actor
     storage::Transaction transaction(database_);
     auto checked = check_rows(transaction.session(), cipher_, access, rows);
     if (checked.preview.error_count > 0) {
-        throw AppError(ErrorCode::validation_failed,
-                       "有 " + std::to_string(checked.preview.error_count) + " 条记录有误，未导入任何记录",
-                       import_preview_json(checked.preview));
+        throw AppError(
+            ErrorCode::validation_failed,
+            "有 " + std::to_string(checked.preview.error_count) + " 条记录有误，未导入任何记录",
+            import_preview_json(checked.preview));
     }
     for (const auto& valid : checked.valid) {
         storage::insert_member(transaction.session(), sealed(valid, 0, now), false);

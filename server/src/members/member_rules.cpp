@@ -68,21 +68,29 @@ std::vector<FieldProblem> with_read_problems(const std::vector<FieldProblem>& re
 
 std::optional<std::string> gender_code(std::string_view text) {
     text = trim(text);
-    if (text == "male" || text == "男") return "male";
-    if (text == "female" || text == "女") return "female";
+    if (text == "male" || text == "男")
+        return "male";
+    if (text == "female" || text == "女")
+        return "female";
     return std::nullopt;
 }
 
 std::optional<std::string> status_code(std::string_view text) {
     text = trim(text);
-    if (text == "formal" || text == "正式" || text == "正式党员") return "formal";
-    if (text == "probationary" || text == "预备" || text == "预备党员") return "probationary";
+    if (text == "formal" || text == "正式" || text == "正式党员")
+        return "formal";
+    if (text == "probationary" || text == "预备" || text == "预备党员")
+        return "probationary";
     return std::nullopt;
 }
 
-const char* gender_label(std::string_view code) { return code == "male" ? "男" : "女"; }
+const char* gender_label(std::string_view code) {
+    return code == "male" ? "男" : "女";
+}
 
-const char* status_label(std::string_view code) { return code == "formal" ? "正式" : "预备"; }
+const char* status_label(std::string_view code) {
+    return code == "formal" ? "正式" : "预备";
+}
 
 std::string normalise_phone(std::string_view text) {
     std::string phone;
@@ -174,14 +182,15 @@ std::vector<FieldProblem> check_member_fields(const MemberDraft& draft, ValidMem
             problems.push_back({"joined_on", "入党日期不能晚于今天"});
         }
     } else {
-        problems.push_back({"joined_on", draft.joined_on.empty() ? "请填写入党日期"
-                                                                 : "入党日期应为有效日期，如 2020-07-01"});
+        problems.push_back({"joined_on", draft.joined_on.empty()
+                                             ? "请填写入党日期"
+                                             : "入党日期应为有效日期，如 2020-07-01"});
     }
     if (auto status = status_code(draft.status)) {
         valid.status = *status;
     } else {
-        problems.push_back({"status", draft.status.empty() ? "请填写党员状态"
-                                                           : "党员状态应为“正式”或“预备”"});
+        problems.push_back(
+            {"status", draft.status.empty() ? "请填写党员状态" : "党员状态应为“正式”或“预备”"});
     }
     return with_read_problems(draft.read_problems, std::move(problems));
 }

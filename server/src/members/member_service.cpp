@@ -40,7 +40,9 @@ void require_phone_free(soci::session& session, long long unit_id, const std::st
     }
 }
 
-std::string unit_detail(long long unit_id) { return "unit_id=" + std::to_string(unit_id); }
+std::string unit_detail(long long unit_id) {
+    return "unit_id=" + std::to_string(unit_id);
+}
 
 }  // namespace
 
@@ -134,7 +136,8 @@ Member MemberService::update(const MemberAccess& access, const audit::Actor& act
     return shown(stored);
 }
 
-Member MemberService::deactivate(const MemberAccess& access, const audit::Actor& actor, long long id) {
+Member MemberService::deactivate(const MemberAccess& access, const audit::Actor& actor,
+                                 long long id) {
     const std::string now = format_timestamp(Clock::now());
     storage::Transaction transaction(database_);
     auto stored = require_member(transaction.session(), id);
@@ -150,7 +153,8 @@ Member MemberService::deactivate(const MemberAccess& access, const audit::Actor&
     return shown(stored);
 }
 
-std::string MemberService::unmask(const MemberAccess& access, const audit::Actor& actor, long long id) {
+std::string MemberService::unmask(const MemberAccess& access, const audit::Actor& actor,
+                                  long long id) {
     storage::Transaction transaction(database_);
     const auto stored = require_member(transaction.session(), id);
     require_reach(access.unmask, stored.member.unit.id);

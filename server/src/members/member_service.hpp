@@ -18,8 +18,9 @@ namespace lianjian::members {
 // number is stored only sealed, shown masked, and opened in full only by `unmask` (audited each
 // time) or by an export for someone who may unmask it.
 class MemberService {
-public:
-    MemberService(storage::Database& database, audit::AuditLog& audit, const crypto::FieldCipher& cipher)
+  public:
+    MemberService(storage::Database& database, audit::AuditLog& audit,
+                  const crypto::FieldCipher& cipher)
         : database_(database), audit_(audit), cipher_(cipher) {}
 
     MemberPage list(const MemberAccess& access, MemberFilter filter);
@@ -42,17 +43,18 @@ public:
     // The members `filter` selects (every page) as an .xlsx with `columns` in that order
     // (export_column_names; 422 for others). Phones are masked unless the caller may unmask
     // that member; an export with full numbers is audited.
-    std::string export_xlsx(const MemberAccess& access, const audit::Actor& actor, MemberFilter filter,
-                            const std::vector<std::string>& columns);
+    std::string export_xlsx(const MemberAccess& access, const audit::Actor& actor,
+                            MemberFilter filter, const std::vector<std::string>& columns);
     // The import template: the header row and one example row.
     static std::string import_template_xlsx();
 
     // Adds a few clearly fake members (phones 1380000xxxx) to each demo unit, once.
     void load_demo_members();
 
-private:
+  private:
     Member shown(const storage::StoredMember& stored) const;
-    storage::StoredMember sealed(const ValidMember& valid, long long id, const std::string& now) const;
+    storage::StoredMember sealed(const ValidMember& valid, long long id,
+                                 const std::string& now) const;
 
     storage::Database& database_;
     audit::AuditLog& audit_;

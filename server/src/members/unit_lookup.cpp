@@ -14,7 +14,8 @@ std::optional<FieldProblem> UnitLookup::resolve(const MemberDraft& draft, UnitRe
     } else if (draft.unit_name && !draft.unit_name->empty()) {
         const auto& units = by_name(*draft.unit_name);
         if (units.size() > 1) {
-            return FieldProblem{field, "有多个名为“" + *draft.unit_name + "”的单位，请改填单位编号"};
+            return FieldProblem{field,
+                                "有多个名为“" + *draft.unit_name + "”的单位，请改填单位编号"};
         }
         if (!units.empty()) {
             found = units.front();

@@ -13,13 +13,13 @@ namespace lianjian::members {
 // Finds the unit a draft names (by id, else by exact name) within one transaction, remembering
 // what it looked up so that an import of thousands of rows asks about each unit once.
 class UnitLookup {
-public:
+  public:
     explicit UnitLookup(soci::session& session) : session_(session) {}
 
     // The unit, or the problem with the draft's unit (missing, unknown, ambiguous, inactive).
     std::optional<FieldProblem> resolve(const MemberDraft& draft, UnitRef& unit);
 
-private:
+  private:
     std::optional<storage::MemberUnit> by_id(long long id);
     const std::vector<storage::MemberUnit>& by_name(const std::string& name);
 

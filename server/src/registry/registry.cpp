@@ -19,19 +19,24 @@ OfficeArea checked_office_area(const OfficeArea& input) {
     return area;
 }
 
-void check_office_area_name_free(soci::session& session, const std::string& name, long long except_id) {
+void check_office_area_name_free(soci::session& session, const std::string& name,
+                                 long long except_id) {
     if (storage::find_office_area_id(session, name, except_id)) {
         throw AppError(ErrorCode::conflict, "办公区“" + name + "”已存在", {{"field", "name"}});
     }
 }
 
-void check_strength_tag_name_free(soci::session& session, const std::string& name, long long except_id) {
+void check_strength_tag_name_free(soci::session& session, const std::string& name,
+                                  long long except_id) {
     if (storage::find_strength_tag_id(session, name, except_id)) {
-        throw AppError(ErrorCode::conflict, "优势资源标签“" + name + "”已存在", {{"field", "name"}});
+        throw AppError(ErrorCode::conflict, "优势资源标签“" + name + "”已存在",
+                       {{"field", "name"}});
     }
 }
 
-std::string now_text() { return format_timestamp(Clock::now()); }
+std::string now_text() {
+    return format_timestamp(Clock::now());
+}
 
 }  // namespace
 
@@ -62,7 +67,8 @@ OfficeArea RegistryService::create_office_area(const audit::Actor& actor, const 
     return area;
 }
 
-OfficeArea RegistryService::update_office_area(const audit::Actor& actor, long long id, const OfficeArea& input) {
+OfficeArea RegistryService::update_office_area(const audit::Actor& actor, long long id,
+                                               const OfficeArea& input) {
     auto area = checked_office_area(input);
     area.id = id;
     storage::Transaction transaction(database_);
@@ -84,7 +90,8 @@ Page<StrengthTag> RegistryService::list_strength_tags() {
     return storage::list_strength_tags(connection.session());
 }
 
-StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor, const std::string& input) {
+StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor,
+                                                 const std::string& input) {
     const auto name = required_name("name", "标签名称", input, 30);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
@@ -112,9 +119,9 @@ StrengthTag RegistryService::update_strength_tag(const audit::Actor& actor, long
     tag->name = name;
     tag->active = active;
     storage::update_strength_tag(transaction.session(), *tag, now_text());
-    audit_.record(transaction, {actor, "strength_tag.update", "strength_tag", std::to_string(id),
-                                audit::Outcome::success,
-                                "name=" + name + (active ? " active" : " inactive")});
+    audit_.record(transaction,
+                  {actor, "strength_tag.update", "strength_tag", std::to_string(id),
+                   audit::Outcome::success, "name=" + name + (active ? " active" : " inactive")});
     transaction.commit();
     return *tag;
 }

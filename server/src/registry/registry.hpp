@@ -1,8 +1,8 @@
 #pragma once
 
 #include "audit/audit_log.hpp"
-#include "crypto/field_cipher.hpp"
 #include "core/read_cache.hpp"
+#include "crypto/field_cipher.hpp"
 #include "storage/database.hpp"
 
 #include <optional>
@@ -88,7 +88,13 @@ struct UnitInput {
     std::optional<std::string> liaison_phone;
 };
 
-enum class UnitSort { id, name, name_descending, party_member_count, party_member_count_descending };
+enum class UnitSort {
+    id,
+    name,
+    name_descending,
+    party_member_count,
+    party_member_count_descending
+};
 
 struct UnitFilter {
     std::string search;
@@ -116,8 +122,9 @@ enum class Activation { activate, deactivate };
 // The registry of office areas, strength tags and units. Every write is validated, done in one
 // storage::Transaction and audited in that same transaction.
 class RegistryService {
-public:
-    RegistryService(storage::Database& database, audit::AuditLog& audit, const crypto::FieldCipher& cipher,
+  public:
+    RegistryService(storage::Database& database, audit::AuditLog& audit,
+                    const crypto::FieldCipher& cipher,
                     std::chrono::milliseconds read_cache_ttl = std::chrono::milliseconds(2000))
         : database_(database), audit_(audit), cipher_(cipher), units_cache_(read_cache_ttl) {}
 
@@ -128,20 +135,21 @@ public:
 
     Page<StrengthTag> list_strength_tags();
     StrengthTag create_strength_tag(const audit::Actor& actor, const std::string& name);
-    StrengthTag update_strength_tag(const audit::Actor& actor, long long id, const std::string& name,
-                                    bool active);
+    StrengthTag update_strength_tag(const audit::Actor& actor, long long id,
+                                    const std::string& name, bool active);
 
     // Shared with other readers of the same list: see units_cache_.
     std::shared_ptr<const Page<Unit>> list_units(const UnitFilter& filter);
     Unit unit(long long id);
     std::vector<UnitNode> unit_tree();
     Unit create_unit(const audit::Actor& actor, const UnitInput& input);
-    Unit update_unit(const audit::Actor& actor, UnitEditor editor, long long id, const UnitInput& input);
+    Unit update_unit(const audit::Actor& actor, UnitEditor editor, long long id,
+                     const UnitInput& input);
     Unit change_unit_activation(const audit::Actor& actor, long long id, Activation activation);
     // The liaison's full phone number; each call is audited.
     std::string unmask_liaison_phone(const audit::Actor& actor, long long id);
 
-private:
+  private:
     // Reads a unit inside a write and prepares it for the client.
     Unit unit_for_client(soci::session& session, long long id) const;
     void mask_phone_of(Unit& unit) const;

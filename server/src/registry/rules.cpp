@@ -84,8 +84,9 @@ void check_kind(const std::string& kind) {
 
 void check_party_organization_type(const std::string& type) {
     if (type != "party_committee" && type != "general_branch" && type != "branch") {
-        throw field_error("party_organization_type",
-                          "党组织类型应为 party_committee（党委）、general_branch（党总支）或 branch（党支部）");
+        throw field_error(
+            "party_organization_type",
+            "党组织类型应为 party_committee（党委）、general_branch（党总支）或 branch（党支部）");
     }
 }
 

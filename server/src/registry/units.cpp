@@ -26,8 +26,10 @@ UnitInput checked_input(const UnitInput& raw) {
         optional_text("party_organization_name", "党组织名称", raw.party_organization_name, 100);
     check_party_organization_type(input.party_organization_type);
     check_party_member_count(input.party_member_count);
-    input.first_responsible = optional_text("first_responsible", "第一责任人", raw.first_responsible, 50);
-    input.direct_responsible = optional_text("direct_responsible", "直接责任人", raw.direct_responsible, 50);
+    input.first_responsible =
+        optional_text("first_responsible", "第一责任人", raw.first_responsible, 50);
+    input.direct_responsible =
+        optional_text("direct_responsible", "直接责任人", raw.direct_responsible, 50);
     input.liaison = optional_text("liaison", "联络员", raw.liaison, 50);
     if (input.liaison_phone) {
         input.liaison_phone = trimmed(*input.liaison_phone);
@@ -36,13 +38,15 @@ UnitInput checked_input(const UnitInput& raw) {
         }
     }
     std::sort(input.strength_tag_ids.begin(), input.strength_tag_ids.end());
-    input.strength_tag_ids.erase(std::unique(input.strength_tag_ids.begin(), input.strength_tag_ids.end()),
-                                 input.strength_tag_ids.end());
+    input.strength_tag_ids.erase(
+        std::unique(input.strength_tag_ids.begin(), input.strength_tag_ids.end()),
+        input.strength_tag_ids.end());
     return input;
 }
 
 // The parent must exist, and the unit must not end up under itself.
-void check_parent(soci::session& session, const std::optional<long long>& parent_id, long long unit_id) {
+void check_parent(soci::session& session, const std::optional<long long>& parent_id,
+                  long long unit_id) {
     if (!parent_id) {
         return;
     }
@@ -67,17 +71,20 @@ void check_strength_tags(soci::session& session, const std::vector<long long>& t
     for (long long tag_id : tag_ids) {
         const auto tag = storage::find_strength_tag(session, tag_id);
         if (!tag) {
-            throw field_error("strength_tag_ids", "优势资源标签（编号 " + std::to_string(tag_id) + "）不存在");
+            throw field_error("strength_tag_ids",
+                              "优势资源标签（编号 " + std::to_string(tag_id) + "）不存在");
         }
-        const bool had_it = std::any_of(current.begin(), current.end(),
-                                        [tag_id](const NamedRef& held) { return held.id == tag_id; });
+        const bool had_it =
+            std::any_of(current.begin(), current.end(),
+                        [tag_id](const NamedRef& held) { return held.id == tag_id; });
         if (!tag->active && !had_it) {
             throw field_error("strength_tag_ids", "优势资源标签“" + tag->name + "”已停用");
         }
     }
 }
 
-std::optional<NamedRef> checked_office_area(soci::session& session, const std::optional<long long>& id) {
+std::optional<NamedRef> checked_office_area(soci::session& session,
+                                            const std::optional<long long>& id) {
     if (!id) {
         return std::nullopt;
     }
@@ -96,10 +103,12 @@ void check_name_free(soci::session& session, const UnitInput& input, long long u
 }
 
 // Everything the database must confirm, for a new unit (`current` empty) or a changed one.
-void check_references(soci::session& session, const UnitInput& input, const std::optional<Unit>& current) {
+void check_references(soci::session& session, const UnitInput& input,
+                      const std::optional<Unit>& current) {
     const long long unit_id = current ? current->id : 0;
     check_parent(session, input.parent_id, unit_id);
-    check_strength_tags(session, input.strength_tag_ids, current ? current->strengths : std::vector<NamedRef>{});
+    check_strength_tags(session, input.strength_tag_ids,
+                        current ? current->strengths : std::vector<NamedRef>{});
     check_name_free(session, input, unit_id);
 }
 
@@ -128,14 +137,17 @@ std::vector<long long> tag_ids_of(const Unit& unit) {
 
 // The names of the fields a change touched, for the audit record (never their values: the
 // phone must not reach the trail).
-std::string changed_fields(const Unit& before, const Unit& after, const std::vector<long long>& tag_ids) {
+std::string changed_fields(const Unit& before, const Unit& after,
+                           const std::vector<long long>& tag_ids) {
     const std::pair<const char*, bool> fields[] = {
         {"name", before.name != after.name},
         {"short_name", before.short_name != after.short_name},
         {"parent_id", before.parent_id != after.parent_id},
         {"kind", before.kind != after.kind},
-        {"party_organization_name", before.party_organization_name != after.party_organization_name},
-        {"party_organization_type", before.party_organization_type != after.party_organization_type},
+        {"party_organization_name",
+         before.party_organization_name != after.party_organization_name},
+        {"party_organization_type",
+         before.party_organization_type != after.party_organization_type},
         {"office_area_id", (before.office_area ? before.office_area->id : 0) !=
                                (after.office_area ? after.office_area->id : 0)},
         {"party_member_count", before.party_member_count != after.party_member_count},
@@ -157,7 +169,9 @@ std::string changed_fields(const Unit& before, const Unit& after, const std::vec
     return changed.empty() ? "none" : changed;
 }
 
-std::string now_text() { return format_timestamp(Clock::now()); }
+std::string now_text() {
+    return format_timestamp(Clock::now());
+}
 
 std::vector<UnitNode> build_tree(std::vector<std::pair<std::optional<long long>, UnitNode>> nodes) {
     std::map<long long, std::vector<std::size_t>> children_of;
@@ -227,11 +241,14 @@ Unit RegistryService::unit_for_client(soci::session& session, long long id) cons
 namespace {
 
 std::string cache_key(const UnitFilter& filter) {
-    auto optional_text = [](const auto& value) { return value ? std::to_string(*value) : std::string("-"); };
+    auto optional_text = [](const auto& value) {
+        return value ? std::to_string(*value) : std::string("-");
+    };
     return filter.search + '\x1f' + optional_text(filter.office_area_id) + '\x1f' +
-           optional_text(filter.strength_tag_id) + '\x1f' + optional_text(filter.parent_id) + '\x1f' +
-           optional_text(filter.active) + '\x1f' + std::to_string(static_cast<int>(filter.sort)) + '\x1f' +
-           std::to_string(filter.page) + '\x1f' + std::to_string(filter.page_size);
+           optional_text(filter.strength_tag_id) + '\x1f' + optional_text(filter.parent_id) +
+           '\x1f' + optional_text(filter.active) + '\x1f' +
+           std::to_string(static_cast<int>(filter.sort)) + '\x1f' + std::to_string(filter.page) +
+           '\x1f' + std::to_string(filter.page_size);
 }
 
 }  // namespace
@@ -299,7 +316,8 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
     }
     if (editor == UnitEditor::own_unit_admin &&
         (input.parent_id != current->parent_id || input.kind != current->kind)) {
-        throw AppError(ErrorCode::forbidden, "单位管理员不能修改本单位的上级单位或单位类别，请联系机关工委");
+        throw AppError(ErrorCode::forbidden,
+                       "单位管理员不能修改本单位的上级单位或单位类别，请联系机关工委");
     }
     check_references(session, input, current);
     Unit unit = *current;
@@ -307,15 +325,17 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
     seal_phone_into(unit, input.liaison_phone);
     storage::update_unit(session, unit, now_text());
     storage::replace_unit_strengths(session, id, input.strength_tag_ids);
-    audit_.record(transaction, {actor, "unit.update", "unit", std::to_string(id), audit::Outcome::success,
-                                "name=" + unit.name + " changed=" +
-                                    changed_fields(*current, unit, input.strength_tag_ids)});
+    audit_.record(transaction,
+                  {actor, "unit.update", "unit", std::to_string(id), audit::Outcome::success,
+                   "name=" + unit.name +
+                       " changed=" + changed_fields(*current, unit, input.strength_tag_ids)});
     auto updated = unit_for_client(session, id);
     transaction.commit();
     return updated;
 }
 
-Unit RegistryService::change_unit_activation(const audit::Actor& actor, long long id, Activation activation) {
+Unit RegistryService::change_unit_activation(const audit::Actor& actor, long long id,
+                                             Activation activation) {
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
     const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
@@ -327,8 +347,9 @@ Unit RegistryService::change_unit_activation(const audit::Actor& actor, long lon
     // A unit is never deleted: alliances, activities and accounts keep referring to it.
     const bool active = activation == Activation::activate;
     storage::set_unit_active(session, id, active, now_text());
-    audit_.record(transaction, {actor, active ? "unit.activate" : "unit.deactivate", "unit",
-                                std::to_string(id), audit::Outcome::success, "name=" + current->name});
+    audit_.record(transaction,
+                  {actor, active ? "unit.activate" : "unit.deactivate", "unit", std::to_string(id),
+                   audit::Outcome::success, "name=" + current->name});
     auto changed = unit_for_client(session, id);
     transaction.commit();
     return changed;

@@ -4,7 +4,6 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-
 #include <map>
 
 namespace lianjian::storage {
@@ -12,8 +11,10 @@ namespace lianjian::storage {
 namespace {
 
 constexpr const char* alliance_select =
-    "SELECT a.id, a.name, a.batch, a.office_area_id, o.name, a.lead_unit_id, l.name, a.rotation_mode, "
-    "a.founded_on, a.dissolved_on, a.note FROM alliance a JOIN office_area o ON o.id = a.office_area_id "
+    "SELECT a.id, a.name, a.batch, a.office_area_id, o.name, a.lead_unit_id, l.name, "
+    "a.rotation_mode, "
+    "a.founded_on, a.dissolved_on, a.note FROM alliance a JOIN office_area o ON o.id = "
+    "a.office_area_id "
     "JOIN unit l ON l.id = a.lead_unit_id";
 
 alliances::Alliance read_alliance(const soci::row& row) {
@@ -37,7 +38,8 @@ constexpr const char* member_select =
 alliances::AllianceMember read_member(const soci::row& row, long long lead_unit_id) {
     alliances::AllianceMember member;
     member.unit = {integer_at(row, 1), text_at(row, 2)};
-    member.role = member.unit.id == lead_unit_id ? alliances::MemberRole::lead : alliances::MemberRole::member;
+    member.role = member.unit.id == lead_unit_id ? alliances::MemberRole::lead
+                                                 : alliances::MemberRole::member;
     member.joined_on = text_at(row, 3);
     member.left_on = optional_text_at(row, 4);
     member.first_responsible = text_at(row, 5);
@@ -74,13 +76,15 @@ void attach_members(soci::session& session, std::vector<alliances::Alliance>& li
     });
 }
 
-
 // The lead unit on `on_date`: the founding lead or the last change of lead by then. An alliance
 // shown as it stood on a past date shows the lead of that day.
-void apply_lead_on(soci::session& session, alliances::Alliance& alliance, const std::string& on_date) {
-    Query("SELECT e.unit_id, u.name FROM alliance_event e JOIN unit u ON u.id = e.unit_id WHERE e.alliance_id = :id "
-          "AND e.kind IN ('founded', 'lead_changed') AND e.occurred_on <= :on_date "
-          "ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1")
+void apply_lead_on(soci::session& session, alliances::Alliance& alliance,
+                   const std::string& on_date) {
+    Query(
+        "SELECT e.unit_id, u.name FROM alliance_event e JOIN unit u ON u.id = e.unit_id WHERE "
+        "e.alliance_id = :id "
+        "AND e.kind IN ('founded', 'lead_changed') AND e.occurred_on <= :on_date "
+        "ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1")
         .bind("id", alliance.id)
         .bind("on_date", on_date)
         .for_each_row(session, [&](const soci::row& row) {
@@ -90,11 +94,13 @@ void apply_lead_on(soci::session& session, alliances::Alliance& alliance, const 
 
 }  // namespace
 
-std::vector<alliances::Alliance> list_alliances(soci::session& session, const std::string& on_date) {
+std::vector<alliances::Alliance> list_alliances(soci::session& session,
+                                                const std::string& on_date) {
     std::vector<alliances::Alliance> result;
     std::map<long long, std::size_t> index_of;
     Query(std::string(alliance_select) +
-          " WHERE a.founded_on <= :on_date AND (a.dissolved_on IS NULL OR a.dissolved_on > :on_date2) "
+          " WHERE a.founded_on <= :on_date AND (a.dissolved_on IS NULL OR a.dissolved_on > "
+          ":on_date2) "
           "ORDER BY a.batch, a.id")
         .bind("on_date", on_date)
         .bind("on_date2", on_date)
@@ -110,7 +116,7 @@ std::vector<alliances::Alliance> list_alliances(soci::session& session, const st
 }
 
 std::optional<alliances::Alliance> find_alliance(soci::session& session, long long alliance_id,
-                                                  const std::string& on_date) {
+                                                 const std::string& on_date) {
     std::vector<alliances::Alliance> result;
     Query(std::string(alliance_select) + " WHERE a.id = :id")
         .bind("id", alliance_id)
@@ -123,19 +129,25 @@ std::optional<alliances::Alliance> find_alliance(soci::session& session, long lo
     return result.front();
 }
 
-std::vector<alliances::AllianceMember> membership_history(soci::session& session, long long alliance_id) {
+std::vector<alliances::AllianceMember> membership_history(soci::session& session,
+                                                          long long alliance_id) {
     long long lead = 0;
-    session << "SELECT lead_unit_id FROM alliance WHERE id = :id", soci::use(alliance_id), soci::into(lead);
+    session << "SELECT lead_unit_id FROM alliance WHERE id = :id", soci::use(alliance_id),
+        soci::into(lead);
     std::vector<alliances::AllianceMember> history;
     Query(std::string(member_select) + " WHERE m.alliance_id = :id ORDER BY m.joined_on, m.id")
         .bind("id", alliance_id)
-        .for_each_row(session, [&](const soci::row& row) { history.push_back(read_member(row, lead)); });
+        .for_each_row(session,
+                      [&](const soci::row& row) { history.push_back(read_member(row, lead)); });
     return history;
 }
 
-std::vector<alliances::MembershipSpan> membership_spans(soci::session& session, long long alliance_id) {
+std::vector<alliances::MembershipSpan> membership_spans(soci::session& session,
+                                                        long long alliance_id) {
     std::vector<alliances::MembershipSpan> spans;
-    Query("SELECT unit_id, joined_on, left_on FROM alliance_membership WHERE alliance_id = :id ORDER BY joined_on, id")
+    Query(
+        "SELECT unit_id, joined_on, left_on FROM alliance_membership WHERE alliance_id = :id ORDER "
+        "BY joined_on, id")
         .bind("id", alliance_id)
         .for_each_row(session, [&](const soci::row& row) {
             spans.push_back({integer_at(row, 0), text_at(row, 1), optional_text_at(row, 2)});
@@ -145,7 +157,8 @@ std::vector<alliances::MembershipSpan> membership_spans(soci::session& session, 
 
 std::optional<long long> open_alliance_of_unit(soci::session& session, long long unit_id) {
     std::optional<long long> alliance_id;
-    Query("SELECT alliance_id FROM alliance_membership WHERE unit_id = :unit_id AND left_on IS NULL")
+    Query(
+        "SELECT alliance_id FROM alliance_membership WHERE unit_id = :unit_id AND left_on IS NULL")
         .bind("unit_id", unit_id)
         .for_each_row(session, [&](const soci::row& row) { alliance_id = integer_at(row, 0); });
     return alliance_id;
@@ -158,25 +171,31 @@ bool alliance_name_taken(soci::session& session, const std::string& name, long l
                .scalar(session) > 0;
 }
 
-long long insert_alliance(soci::session& session, const alliances::Alliance& alliance, const std::string& now) {
+long long insert_alliance(soci::session& session, const alliances::Alliance& alliance,
+                          const std::string& now) {
     long long id = 0;
     session << "INSERT INTO alliance (name, batch, office_area_id, lead_unit_id, rotation_mode, "
                "founded_on, note, created_at, updated_at) VALUES (:name, :batch, :office_area_id, "
-               ":lead_unit_id, :rotation_mode, :founded_on, :note, :created_at, :updated_at) RETURNING id",
+               ":lead_unit_id, :rotation_mode, :founded_on, :note, :created_at, :updated_at) "
+               "RETURNING id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode), soci::use(alliance.founded_on),
-        soci::use(alliance.note), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
+        soci::use(alliance.founded_on), soci::use(alliance.note), soci::use(now), soci::use(now),
+        soci::into(id);
     return id;
 }
 
-void update_alliance(soci::session& session, const alliances::Alliance& alliance, const std::string& now) {
+void update_alliance(soci::session& session, const alliances::Alliance& alliance,
+                     const std::string& now) {
     const auto dissolved_on = to_boost(alliance.dissolved_on);
-    session << "UPDATE alliance SET name = :name, batch = :batch, office_area_id = :office_area_id, "
-               "lead_unit_id = :lead_unit_id, rotation_mode = :rotation_mode, dissolved_on = :dissolved_on, "
-               "note = :note, updated_at = :updated_at WHERE id = :id",
+    session
+        << "UPDATE alliance SET name = :name, batch = :batch, office_area_id = :office_area_id, "
+           "lead_unit_id = :lead_unit_id, rotation_mode = :rotation_mode, dissolved_on = "
+           ":dissolved_on, "
+           "note = :note, updated_at = :updated_at WHERE id = :id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode), soci::use(dissolved_on),
-        soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
+        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
+        soci::use(dissolved_on), soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
 }
 
 void insert_membership(soci::session& session, long long alliance_id, long long unit_id,
@@ -186,29 +205,36 @@ void insert_membership(soci::session& session, long long alliance_id, long long 
         soci::use(alliance_id), soci::use(unit_id), soci::use(joined_on), soci::use(now);
 }
 
-void close_membership(soci::session& session, long long alliance_id, long long unit_id, const std::string& left_on) {
-    session << "UPDATE alliance_membership SET left_on = :left_on WHERE alliance_id = :alliance_id AND "
-               "unit_id = :unit_id AND left_on IS NULL",
+void close_membership(soci::session& session, long long alliance_id, long long unit_id,
+                      const std::string& left_on) {
+    session
+        << "UPDATE alliance_membership SET left_on = :left_on WHERE alliance_id = :alliance_id AND "
+           "unit_id = :unit_id AND left_on IS NULL",
         soci::use(left_on), soci::use(alliance_id), soci::use(unit_id);
 }
 
-void insert_alliance_event(soci::session& session, long long alliance_id, const std::string& occurred_on,
-                           const std::string& kind, std::optional<long long> unit_id, const std::string& reason,
+void insert_alliance_event(soci::session& session, long long alliance_id,
+                           const std::string& occurred_on, const std::string& kind,
+                           std::optional<long long> unit_id, const std::string& reason,
                            std::optional<long long> actor_user_id, const std::string& now) {
     const auto unit = to_boost(unit_id);
     const auto actor = to_boost(actor_user_id);
-    session << "INSERT INTO alliance_event (alliance_id, occurred_on, kind, unit_id, reason, actor_user_id, "
-               "created_at) VALUES (:alliance_id, :occurred_on, :kind, :unit_id, :reason, :actor, :created_at)",
-        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind), soci::use(unit), soci::use(reason),
-        soci::use(actor), soci::use(now);
+    session << "INSERT INTO alliance_event (alliance_id, occurred_on, kind, unit_id, reason, "
+               "actor_user_id, "
+               "created_at) VALUES (:alliance_id, :occurred_on, :kind, :unit_id, :reason, :actor, "
+               ":created_at)",
+        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind), soci::use(unit),
+        soci::use(reason), soci::use(actor), soci::use(now);
 }
 
 std::vector<alliances::AllianceEvent> alliance_events(soci::session& session, long long alliance_id,
                                                       std::optional<int> year) {
     std::vector<alliances::AllianceEvent> events;
     Query query(
-        "SELECT e.id, e.occurred_on, e.kind, e.unit_id, u.name, e.reason, COALESCE(p.display_name, '') "
-        "FROM alliance_event e LEFT JOIN unit u ON u.id = e.unit_id LEFT JOIN app_user p ON p.id = e.actor_user_id "
+        "SELECT e.id, e.occurred_on, e.kind, e.unit_id, u.name, e.reason, COALESCE(p.display_name, "
+        "'') "
+        "FROM alliance_event e LEFT JOIN unit u ON u.id = e.unit_id LEFT JOIN app_user p ON p.id = "
+        "e.actor_user_id "
         "WHERE e.alliance_id = :id");
     query.bind("id", alliance_id);
     if (year) {
@@ -239,35 +265,42 @@ std::vector<long long> rotation_order(soci::session& session, long long alliance
     return order;
 }
 
-void replace_rotation_order(soci::session& session, long long alliance_id, const std::vector<long long>& unit_ids) {
+void replace_rotation_order(soci::session& session, long long alliance_id,
+                            const std::vector<long long>& unit_ids) {
     session << "DELETE FROM rotation_position WHERE alliance_id = :id", soci::use(alliance_id);
     int position = 0;
     for (long long unit_id : unit_ids) {
         ++position;
-        session << "INSERT INTO rotation_position (alliance_id, unit_id, position) VALUES (:a, :u, :p)",
+        session
+            << "INSERT INTO rotation_position (alliance_id, unit_id, position) VALUES (:a, :u, :p)",
             soci::use(alliance_id), soci::use(unit_id), soci::use(position);
     }
 }
 
 std::vector<alliances::Turn> fixed_turns(soci::session& session, long long alliance_id, int year) {
     std::vector<alliances::Turn> turns;
-    Query("SELECT sequence, host_unit_id, starts_on, ends_on FROM rotation_turn WHERE alliance_id = :id AND "
-          "year = :year ORDER BY sequence")
+    Query(
+        "SELECT sequence, host_unit_id, starts_on, ends_on FROM rotation_turn WHERE alliance_id = "
+        ":id AND "
+        "year = :year ORDER BY sequence")
         .bind("id", alliance_id)
         .bind("year", static_cast<long long>(year))
         .for_each_row(session, [&](const soci::row& row) {
-            turns.push_back({static_cast<int>(integer_at(row, 0)), integer_at(row, 1), text_at(row, 2),
-                             text_at(row, 3), true});
+            turns.push_back({static_cast<int>(integer_at(row, 0)), integer_at(row, 1),
+                             text_at(row, 2), text_at(row, 3), true});
         });
     return turns;
 }
 
-void insert_turn(soci::session& session, long long alliance_id, int year, const alliances::Turn& turn,
-                 const std::string& now) {
-    session << "INSERT INTO rotation_turn (alliance_id, year, sequence, host_unit_id, starts_on, ends_on, "
-               "created_at) VALUES (:alliance_id, :year, :sequence, :host, :starts_on, :ends_on, :created_at)",
-        soci::use(alliance_id), soci::use(year), soci::use(turn.sequence), soci::use(turn.host_unit_id),
-        soci::use(turn.starts_on), soci::use(turn.ends_on), soci::use(now);
+void insert_turn(soci::session& session, long long alliance_id, int year,
+                 const alliances::Turn& turn, const std::string& now) {
+    session << "INSERT INTO rotation_turn (alliance_id, year, sequence, host_unit_id, starts_on, "
+               "ends_on, "
+               "created_at) VALUES (:alliance_id, :year, :sequence, :host, :starts_on, :ends_on, "
+               ":created_at)",
+        soci::use(alliance_id), soci::use(year), soci::use(turn.sequence),
+        soci::use(turn.host_unit_id), soci::use(turn.starts_on), soci::use(turn.ends_on),
+        soci::use(now);
 }
 
 std::optional<UnitSummary> find_unit_summary(soci::session& session, long long unit_id) {
@@ -275,12 +308,15 @@ std::optional<UnitSummary> find_unit_summary(soci::session& session, long long u
     Query("SELECT id, name, active, office_area_id FROM unit WHERE id = :id")
         .bind("id", unit_id)
         .for_each_row(session, [&](const soci::row& row) {
-            found = UnitSummary{{integer_at(row, 0), text_at(row, 1)}, flag_at(row, 2), optional_integer_at(row, 3)};
+            found = UnitSummary{{integer_at(row, 0), text_at(row, 1)},
+                                flag_at(row, 2),
+                                optional_integer_at(row, 3)};
         });
     return found;
 }
 
-std::optional<registry::NamedRef> find_office_area_ref(soci::session& session, long long office_area_id) {
+std::optional<registry::NamedRef> find_office_area_ref(soci::session& session,
+                                                       long long office_area_id) {
     std::optional<registry::NamedRef> found;
     Query("SELECT id, name FROM office_area WHERE id = :id")
         .bind("id", office_area_id)

@@ -4,19 +4,20 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-
 namespace lianjian::storage {
 
 namespace {
 
-
 constexpr const char* application_select =
-    "SELECT p.id, p.kind, p.state, p.applicant_unit_id, au.name, p.applicant_user_id, uu.display_name, "
+    "SELECT p.id, p.kind, p.state, p.applicant_unit_id, au.name, p.applicant_user_id, "
+    "uu.display_name, "
     "p.alliance_id, al.name, p.reason, p.proposed_name, p.proposed_office_area_id, oa.name, "
-    "p.proposed_lead_unit_id, lu.name, p.created_alliance_id, p.version, p.created_at, p.updated_at, p.closed_at, "
+    "p.proposed_lead_unit_id, lu.name, p.created_alliance_id, p.version, p.created_at, "
+    "p.updated_at, p.closed_at, "
     "p.proposed_rotation_mode "
     "FROM application p JOIN unit au ON au.id = p.applicant_unit_id "
-    "JOIN app_user uu ON uu.id = p.applicant_user_id LEFT JOIN alliance al ON al.id = p.alliance_id "
+    "JOIN app_user uu ON uu.id = p.applicant_user_id LEFT JOIN alliance al ON al.id = "
+    "p.alliance_id "
     "LEFT JOIN office_area oa ON oa.id = p.proposed_office_area_id "
     "LEFT JOIN unit lu ON lu.id = p.proposed_lead_unit_id";
 
@@ -49,15 +50,20 @@ applications::Application read_application(const soci::row& row) {
 }
 
 void load_parts(soci::session& session, applications::Application& application) {
-    Query("SELECT x.unit_id, u.name, x.confirmation FROM application_unit x JOIN unit u ON u.id = x.unit_id "
-          "WHERE x.application_id = :id ORDER BY x.unit_id")
+    Query(
+        "SELECT x.unit_id, u.name, x.confirmation FROM application_unit x JOIN unit u ON u.id = "
+        "x.unit_id "
+        "WHERE x.application_id = :id ORDER BY x.unit_id")
         .bind("id", application.id)
         .for_each_row(session, [&](const soci::row& row) {
-            application.co_applicants.push_back({{integer_at(row, 0), text_at(row, 1)}, text_at(row, 2)});
+            application.co_applicants.push_back(
+                {{integer_at(row, 0), text_at(row, 1)}, text_at(row, 2)});
         });
-    Query("SELECT s.id, s.action, s.unit_id, u.name, s.user_id, p.display_name, s.agree, s.opinion, s.state_after, "
-          "s.created_at FROM application_step s LEFT JOIN unit u ON u.id = s.unit_id "
-          "JOIN app_user p ON p.id = s.user_id WHERE s.application_id = :id ORDER BY s.id")
+    Query(
+        "SELECT s.id, s.action, s.unit_id, u.name, s.user_id, p.display_name, s.agree, s.opinion, "
+        "s.state_after, "
+        "s.created_at FROM application_step s LEFT JOIN unit u ON u.id = s.unit_id "
+        "JOIN app_user p ON p.id = s.user_id WHERE s.application_id = :id ORDER BY s.id")
         .bind("id", application.id)
         .for_each_row(session, [&](const soci::row& row) {
             applications::Step step;
@@ -80,61 +86,75 @@ void load_parts(soci::session& session, applications::Application& application) 
 long long insert_application(soci::session& session, const applications::Application& application,
                              const std::string& now) {
     long long id = 0;
-    const auto alliance_id = application.alliance ? boost::optional<long long>(application.alliance->id) : boost::none;
+    const auto alliance_id =
+        application.alliance ? boost::optional<long long>(application.alliance->id) : boost::none;
     const auto name = to_boost(application.proposed_name);
     const auto area = application.proposed_office_area
-                          ? boost::optional<long long>(application.proposed_office_area->id) : boost::none;
+                          ? boost::optional<long long>(application.proposed_office_area->id)
+                          : boost::none;
     const auto lead = application.proposed_lead_unit
-                          ? boost::optional<long long>(application.proposed_lead_unit->id) : boost::none;
+                          ? boost::optional<long long>(application.proposed_lead_unit->id)
+                          : boost::none;
     const auto rotation_mode = to_boost(application.proposed_rotation_mode);
-    session << "INSERT INTO application (kind, state, applicant_unit_id, applicant_user_id, alliance_id, reason, "
-               "proposed_name, proposed_office_area_id, proposed_lead_unit_id, proposed_rotation_mode, version, created_at, "
-               "updated_at) VALUES (:kind, :state, :unit, :user, :alliance, :reason, :name, :area, :lead, :rotation_mode, 1, "
+    session << "INSERT INTO application (kind, state, applicant_unit_id, applicant_user_id, "
+               "alliance_id, reason, "
+               "proposed_name, proposed_office_area_id, proposed_lead_unit_id, "
+               "proposed_rotation_mode, version, created_at, "
+               "updated_at) VALUES (:kind, :state, :unit, :user, :alliance, :reason, :name, :area, "
+               ":lead, :rotation_mode, 1, "
                ":created, :updated) "
                "RETURNING id",
-        soci::use(application.kind), soci::use(application.state), soci::use(application.applicant_unit.id),
-        soci::use(application.applicant_user.id), soci::use(alliance_id), soci::use(application.reason),
-        soci::use(name), soci::use(area), soci::use(lead), soci::use(rotation_mode), soci::use(now), soci::use(now),
-        soci::into(id);
+        soci::use(application.kind), soci::use(application.state),
+        soci::use(application.applicant_unit.id), soci::use(application.applicant_user.id),
+        soci::use(alliance_id), soci::use(application.reason), soci::use(name), soci::use(area),
+        soci::use(lead), soci::use(rotation_mode), soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
 void insert_application_unit(soci::session& session, long long application_id, long long unit_id,
                              const std::string& confirmation) {
-    session << "INSERT INTO application_unit (application_id, unit_id, confirmation) VALUES (:a, :u, :c)",
+    session << "INSERT INTO application_unit (application_id, unit_id, confirmation) VALUES (:a, "
+               ":u, :c)",
         soci::use(application_id), soci::use(unit_id), soci::use(confirmation);
 }
 
-void set_application_unit_confirmation(soci::session& session, long long application_id, long long unit_id,
-                                       const std::string& confirmation) {
-    session << "UPDATE application_unit SET confirmation = :c WHERE application_id = :a AND unit_id = :u",
+void set_application_unit_confirmation(soci::session& session, long long application_id,
+                                       long long unit_id, const std::string& confirmation) {
+    session << "UPDATE application_unit SET confirmation = :c WHERE application_id = :a AND "
+               "unit_id = :u",
         soci::use(confirmation), soci::use(application_id), soci::use(unit_id);
 }
 
 bool update_application_state(soci::session& session, long long application_id, int version,
                               const std::string& state, const std::string& now, bool closes,
                               std::optional<long long> created_alliance_id) {
-    const boost::optional<std::string> closed_at = closes ? boost::optional<std::string>(now) : boost::none;
+    const boost::optional<std::string> closed_at =
+        closes ? boost::optional<std::string>(now) : boost::none;
     const auto created = to_boost(created_alliance_id);
     soci::statement statement =
-        (session.prepare << "UPDATE application SET state = :state, version = version + 1, updated_at = :now, "
-                            "closed_at = :closed_at, created_alliance_id = COALESCE(:created, created_alliance_id) "
-                            "WHERE id = :id AND version = :version",
-         soci::use(state), soci::use(now), soci::use(closed_at), soci::use(created), soci::use(application_id),
-         soci::use(version));
+        (session.prepare
+             << "UPDATE application SET state = :state, version = version + 1, updated_at = :now, "
+                "closed_at = :closed_at, created_alliance_id = COALESCE(:created, "
+                "created_alliance_id) "
+                "WHERE id = :id AND version = :version",
+         soci::use(state), soci::use(now), soci::use(closed_at), soci::use(created),
+         soci::use(application_id), soci::use(version));
     statement.execute(true);
     return statement.get_affected_rows() == 1;
 }
 
-void insert_application_step(soci::session& session, long long application_id, const std::string& action,
-                             std::optional<long long> unit_id, long long user_id, std::optional<bool> agree,
-                             const std::string& opinion, const std::string& state_after, const std::string& now) {
+void insert_application_step(soci::session& session, long long application_id,
+                             const std::string& action, std::optional<long long> unit_id,
+                             long long user_id, std::optional<bool> agree,
+                             const std::string& opinion, const std::string& state_after,
+                             const std::string& now) {
     const auto unit = to_boost(unit_id);
     const boost::optional<int> agreed = agree ? boost::optional<int>(*agree ? 1 : 0) : boost::none;
-    session << "INSERT INTO application_step (application_id, action, unit_id, user_id, agree, opinion, state_after, "
+    session << "INSERT INTO application_step (application_id, action, unit_id, user_id, agree, "
+               "opinion, state_after, "
                "created_at) VALUES (:a, :action, :unit, :user, :agree, :opinion, :state, :now)",
-        soci::use(application_id), soci::use(action), soci::use(unit), soci::use(user_id), soci::use(agreed),
-        soci::use(opinion), soci::use(state_after), soci::use(now);
+        soci::use(application_id), soci::use(action), soci::use(unit), soci::use(user_id),
+        soci::use(agreed), soci::use(opinion), soci::use(state_after), soci::use(now);
 }
 
 std::optional<applications::Application> find_application(soci::session& session, long long id) {
@@ -148,14 +168,18 @@ std::optional<applications::Application> find_application(soci::session& session
     return found;
 }
 
-std::vector<applications::Application> list_applications(soci::session& session, const ApplicationQuery& query) {
+std::vector<applications::Application> list_applications(soci::session& session,
+                                                         const ApplicationQuery& query) {
     Query select(std::string(application_select) + " WHERE 1 = 1");
-    if (query.state) select.append(" AND p.state = :state").bind("state", *query.state);
-    if (query.kind) select.append(" AND p.kind = :kind").bind("kind", *query.kind);
+    if (query.state)
+        select.append(" AND p.state = :state").bind("state", *query.state);
+    if (query.kind)
+        select.append(" AND p.kind = :kind").bind("kind", *query.kind);
     if (query.involving_unit_id) {
         select
-            .append(" AND (p.applicant_unit_id = :u1 OR al.lead_unit_id = :u2 OR EXISTS (SELECT 1 FROM "
-                    "application_unit x WHERE x.application_id = p.id AND x.unit_id = :u3))")
+            .append(
+                " AND (p.applicant_unit_id = :u1 OR al.lead_unit_id = :u2 OR EXISTS (SELECT 1 FROM "
+                "application_unit x WHERE x.application_id = p.id AND x.unit_id = :u3))")
             .bind("u1", *query.involving_unit_id)
             .bind("u2", *query.involving_unit_id)
             .bind("u3", *query.involving_unit_id);
@@ -171,9 +195,11 @@ std::vector<applications::Application> list_applications(soci::session& session,
 }
 
 long long count_open_applications_of_unit(soci::session& session, long long unit_id) {
-    return Query("SELECT COUNT(*) FROM application p WHERE p.state IN ('submitted', 'consulting', 'under_review') "
-                 "AND (p.applicant_unit_id = :u1 OR EXISTS (SELECT 1 FROM application_unit x WHERE "
-                 "x.application_id = p.id AND x.unit_id = :u2))")
+    return Query(
+               "SELECT COUNT(*) FROM application p WHERE p.state IN ('submitted', 'consulting', "
+               "'under_review') "
+               "AND (p.applicant_unit_id = :u1 OR EXISTS (SELECT 1 FROM application_unit x WHERE "
+               "x.application_id = p.id AND x.unit_id = :u2))")
         .bind("u1", unit_id)
         .bind("u2", unit_id)
         .scalar(session);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
+#include <boost/optional.hpp>
 
 #include <optional>
 #include <string>

@@ -5,8 +5,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <boost/url/parse.hpp>
 #include <libpq-fe.h>
+#include <boost/url/parse.hpp>
 
 #include <filesystem>
 #include <mutex>
@@ -60,7 +60,8 @@ DatabaseUrl DatabaseUrl::parse(const std::string& url) {
             path = path.substr(2);
         }
         if (path.empty()) {
-            throw std::invalid_argument("sqlite: URL needs a file path, e.g. sqlite:data/lianjian.db");
+            throw std::invalid_argument(
+                "sqlite: URL needs a file path, e.g. sqlite:data/lianjian.db");
         }
         return {Dialect::sqlite, path};
     }
@@ -137,7 +138,8 @@ void Database::execute_script(soci::session& session, const std::string& script)
     if (url_.dialect == Dialect::sqlite) {
         auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
         char* message = nullptr;
-        if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) !=
+            SQLITE_OK) {
             std::string text = message ? message : "unknown SQLite error";
             sqlite_api::sqlite3_free(message);
             throw std::runtime_error("SQLite script failed: " + text);
@@ -171,7 +173,8 @@ Transaction::~Transaction() {
 
 void Transaction::serialize(WriterTopic topic) {
     if (dialect_ == Dialect::postgresql) {
-        session_ << "SELECT pg_advisory_xact_lock(" + std::to_string(static_cast<long long>(topic)) + ")";
+        session_ << "SELECT pg_advisory_xact_lock(" +
+                        std::to_string(static_cast<long long>(topic)) + ")";
     }
 }
 

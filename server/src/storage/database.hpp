@@ -21,7 +21,7 @@ struct DatabaseUrl {
 // SQL text (SOCI's `:name` placeholders) runs on both dialects, and the few places that differ
 // ask `dialect()`.
 class Database {
-public:
+  public:
     Database(const DatabaseUrl& url, std::size_t pool_size);
     ~Database();
     Database(const Database&) = delete;
@@ -34,7 +34,7 @@ public:
     // Runs a script of several statements through the driver's own multi-statement call.
     void execute_script(soci::session& session, const std::string& script);
 
-private:
+  private:
     void configure(soci::session& session);
 
     DatabaseUrl url_;
@@ -44,11 +44,11 @@ private:
 
 // A connection leased from the pool for reads outside a transaction.
 class Connection {
-public:
+  public:
     explicit Connection(Database& database) : session_(database.pool()) {}
     soci::session& session() { return session_; }
 
-private:
+  private:
     soci::session session_;
 };
 
@@ -67,7 +67,7 @@ enum class WriterTopic : long long {
 // the start and two writers never deadlock upgrading a read lock; it is rolled back unless
 // `commit()` is reached.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& database);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -79,7 +79,7 @@ public:
     void serialize(WriterTopic topic);
     void commit();
 
-private:
+  private:
     soci::session session_;
     Dialect dialect_;
     bool open_ = true;

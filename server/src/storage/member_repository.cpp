@@ -88,21 +88,23 @@ StoredMemberPage list_members(soci::session& session, const MemberQuery& query) 
     StoredMemberPage result;
     result.total =
         where.with_sql(std::string("SELECT COUNT(*)") + member_from + where.sql()).scalar(session);
-    auto select = where.with_sql(std::string("SELECT ") + member_columns + member_from + where.sql() +
-                                 " ORDER BY m.unit_id, m.id");
+    auto select = where.with_sql(std::string("SELECT ") + member_columns + member_from +
+                                 where.sql() + " ORDER BY m.unit_id, m.id");
     if (query.page) {
         select.append(" LIMIT :limit OFFSET :offset")
             .bind("limit", static_cast<long long>(query.page_size))
             .bind("offset", static_cast<long long>(*query.page - 1) * query.page_size);
     }
-    select.for_each_row(session, [&](const soci::row& row) { result.items.push_back(read_member(row)); });
+    select.for_each_row(session,
+                        [&](const soci::row& row) { result.items.push_back(read_member(row)); });
     return result;
 }
 
 bool member_phone_taken(soci::session& session, long long unit_id, const std::string& phone_hash,
                         std::optional<long long> except_id) {
-    return Query("SELECT COUNT(*) FROM member WHERE unit_id = :unit_id AND phone_hash = :phone_hash "
-                 "AND active = 1 AND id <> :except_id")
+    return Query(
+               "SELECT COUNT(*) FROM member WHERE unit_id = :unit_id AND phone_hash = :phone_hash "
+               "AND active = 1 AND id <> :except_id")
                .bind("unit_id", unit_id)
                .bind("phone_hash", phone_hash)
                .bind("except_id", except_id.value_or(0))
@@ -126,10 +128,11 @@ long long insert_member(soci::session& session, const StoredMember& stored, bool
     long long id = 0;
     const int active = member.active ? 1 : 0;
     const int demo = is_demo ? 1 : 0;
-    session << "INSERT INTO member (name, gender, unit_id, post, phone_sealed, phone_hash, joined_on, "
-               "status, active, is_demo, created_at, updated_at) VALUES (:name, :gender, :unit_id, "
-               ":post, :phone_sealed, :phone_hash, :joined_on, :status, :active, :is_demo, "
-               ":created_at, :updated_at) RETURNING id",
+    session
+        << "INSERT INTO member (name, gender, unit_id, post, phone_sealed, phone_hash, joined_on, "
+           "status, active, is_demo, created_at, updated_at) VALUES (:name, :gender, :unit_id, "
+           ":post, :phone_sealed, :phone_hash, :joined_on, :status, :active, :is_demo, "
+           ":created_at, :updated_at) RETURNING id",
         soci::use(member.name), soci::use(member.gender), soci::use(member.unit.id),
         soci::use(member.post), soci::use(stored.phone_sealed), soci::use(stored.phone_hash),
         soci::use(member.joined_on), soci::use(member.status), soci::use(active), soci::use(demo),
@@ -140,9 +143,10 @@ long long insert_member(soci::session& session, const StoredMember& stored, bool
 void update_member(soci::session& session, const StoredMember& stored) {
     const auto& member = stored.member;
     const int active = member.active ? 1 : 0;
-    session << "UPDATE member SET name = :name, gender = :gender, unit_id = :unit_id, post = :post, "
-               "phone_sealed = :phone_sealed, phone_hash = :phone_hash, joined_on = :joined_on, "
-               "status = :status, active = :active, updated_at = :updated_at WHERE id = :id",
+    session
+        << "UPDATE member SET name = :name, gender = :gender, unit_id = :unit_id, post = :post, "
+           "phone_sealed = :phone_sealed, phone_hash = :phone_hash, joined_on = :joined_on, "
+           "status = :status, active = :active, updated_at = :updated_at WHERE id = :id",
         soci::use(member.name), soci::use(member.gender), soci::use(member.unit.id),
         soci::use(member.post), soci::use(stored.phone_sealed), soci::use(stored.phone_hash),
         soci::use(member.joined_on), soci::use(member.status), soci::use(active),

@@ -12,11 +12,10 @@ constexpr const char* create_ledger =
     "CREATE TABLE IF NOT EXISTS schema_migration ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-
 bool is_applied(soci::session& session, int version) {
     int count = 0;
-    session << "SELECT COUNT(*) FROM schema_migration WHERE version = :version",
-        soci::use(version), soci::into(count);
+    session << "SELECT COUNT(*) FROM schema_migration WHERE version = :version", soci::use(version),
+        soci::into(count);
     return count > 0;
 }
 
@@ -55,7 +54,8 @@ int schema_version(Database& database) {
     Connection connection(database);
     int version = 0;
     soci::indicator indicator = soci::i_ok;
-    connection.session() << "SELECT MAX(version) FROM schema_migration", soci::into(version, indicator);
+    connection.session() << "SELECT MAX(version) FROM schema_migration",
+        soci::into(version, indicator);
     return indicator == soci::i_ok ? version : 0;
 }
 

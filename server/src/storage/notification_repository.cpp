@@ -8,65 +8,78 @@ namespace lianjian::storage {
 std::vector<long long> users_with_role(soci::session& session, const std::string& role,
                                        std::optional<long long> unit_id) {
     // Roles are stored comma-separated; match whole names only.
-    Query query("SELECT id FROM app_user WHERE disabled = 0 AND (',' || roles || ',') LIKE :pattern");
+    Query query(
+        "SELECT id FROM app_user WHERE disabled = 0 AND (',' || roles || ',') LIKE :pattern");
     query.bind("pattern", "%," + role + ",%");
     if (unit_id) {
         query.append(" AND unit_id = :unit_id").bind("unit_id", *unit_id);
     }
     std::vector<long long> ids;
-    query.append(" ORDER BY id").for_each_row(session, [&](const soci::row& row) { ids.push_back(integer_at(row, 0)); });
+    query.append(" ORDER BY id").for_each_row(session, [&](const soci::row& row) {
+        ids.push_back(integer_at(row, 0));
+    });
     return ids;
 }
 
-void insert_notification(soci::session& session, long long user_id, const inbox::NotificationDraft& draft,
-                         const std::string& now) {
-    session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, created_at) VALUES "
+void insert_notification(soci::session& session, long long user_id,
+                         const inbox::NotificationDraft& draft, const std::string& now) {
+    session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, "
+               "created_at) VALUES "
                "(:user_id, :kind, :title, :link, :object_type, :object_id, :created_at)",
         soci::use(user_id), soci::use(draft.kind), soci::use(draft.title), soci::use(draft.link),
         soci::use(draft.object_type), soci::use(draft.object_id), soci::use(now);
 }
 
-inbox::NotificationPage list_notifications(soci::session& session, long long user_id, bool unread_only, int page,
-                                           int page_size) {
+inbox::NotificationPage list_notifications(soci::session& session, long long user_id,
+                                           bool unread_only, int page, int page_size) {
     Query where(" WHERE user_id = :user_id");
     where.bind("user_id", user_id);
     if (unread_only) {
         where.append(" AND read_at IS NULL");
     }
     inbox::NotificationPage result;
-    result.total = where.with_sql("SELECT COUNT(*) FROM notification" + where.sql()).scalar(session);
-    result.unread = Query("SELECT COUNT(*) FROM notification WHERE user_id = :user_id AND read_at IS NULL")
-                        .bind("user_id", user_id)
-                        .scalar(session);
-    where.with_sql("SELECT id, kind, title, link, object_type, object_id, created_at, read_at FROM notification" +
-                   where.sql() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    result.total =
+        where.with_sql("SELECT COUNT(*) FROM notification" + where.sql()).scalar(session);
+    result.unread =
+        Query("SELECT COUNT(*) FROM notification WHERE user_id = :user_id AND read_at IS NULL")
+            .bind("user_id", user_id)
+            .scalar(session);
+    where
+        .with_sql(
+            "SELECT id, kind, title, link, object_type, object_id, created_at, read_at FROM "
+            "notification" +
+            where.sql() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
         .bind("limit", static_cast<long long>(page_size))
         .bind("offset", static_cast<long long>((page - 1) * page_size))
         .for_each_row(session, [&](const soci::row& row) {
-            result.items.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2), text_at(row, 3),
-                                    text_at(row, 4), text_at(row, 5), text_at(row, 6), optional_text_at(row, 7)});
+            result.items.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2),
+                                    text_at(row, 3), text_at(row, 4), text_at(row, 5),
+                                    text_at(row, 6), optional_text_at(row, 7)});
         });
     return result;
 }
 
 bool mark_notification_read(soci::session& session, long long user_id, long long notification_id,
                             const std::string& now) {
-    const auto owned = Query("SELECT COUNT(*) FROM notification WHERE id = :id AND user_id = :user_id")
-                           .bind("id", notification_id)
-                           .bind("user_id", user_id)
-                           .scalar(session);
+    const auto owned =
+        Query("SELECT COUNT(*) FROM notification WHERE id = :id AND user_id = :user_id")
+            .bind("id", notification_id)
+            .bind("user_id", user_id)
+            .scalar(session);
     if (owned == 0) {
         return false;
     }
-    session << "UPDATE notification SET read_at = :now WHERE id = :id AND read_at IS NULL", soci::use(now),
-        soci::use(notification_id);
+    session << "UPDATE notification SET read_at = :now WHERE id = :id AND read_at IS NULL",
+        soci::use(now), soci::use(notification_id);
     return true;
 }
 
-long long mark_all_notifications_read(soci::session& session, long long user_id, const std::string& now) {
-    soci::statement statement = (session.prepare << "UPDATE notification SET read_at = :now WHERE user_id = :user_id "
-                                                    "AND read_at IS NULL",
-                                 soci::use(now), soci::use(user_id));
+long long mark_all_notifications_read(soci::session& session, long long user_id,
+                                      const std::string& now) {
+    soci::statement statement =
+        (session.prepare << "UPDATE notification SET read_at = :now WHERE user_id = :user_id "
+                            "AND read_at IS NULL",
+         soci::use(now), soci::use(user_id));
     statement.execute(true);
     return statement.get_affected_rows();
 }

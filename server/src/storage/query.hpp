@@ -11,7 +11,7 @@ namespace lianjian::storage {
 // A SELECT assembled from optional parts (search filters), with its parameters kept alive
 // until it has run. Text and parameters are always separate: values never enter the SQL.
 class Query {
-public:
+  public:
     explicit Query(std::string sql) : sql_(std::move(sql)) {}
 
     Query& append(const std::string& text) {
@@ -37,9 +37,10 @@ public:
     // Runs a query whose first column of the single row is a count.
     long long scalar(soci::session& session) const;
     // Calls `visit` for each row, in order.
-    void for_each_row(soci::session& session, const std::function<void(const soci::row&)>& visit) const;
+    void for_each_row(soci::session& session,
+                      const std::function<void(const soci::row&)>& visit) const;
 
-private:
+  private:
     void bind_all(soci::statement& statement) const;
 
     template <typename T>

@@ -4,13 +4,18 @@ namespace lianjian::storage {
 
 long long integer_at(const soci::row& row, std::size_t index) {
     switch (row.get_properties(index).get_data_type()) {
-        case soci::dt_integer: return row.get<int>(index);
-        case soci::dt_long_long: return row.get<long long>(index);
+        case soci::dt_integer:
+            return row.get<int>(index);
+        case soci::dt_long_long:
+            return row.get<long long>(index);
         case soci::dt_unsigned_long_long:
             return static_cast<long long>(row.get<unsigned long long>(index));
-        case soci::dt_double: return static_cast<long long>(row.get<double>(index));
-        case soci::dt_string: return std::stoll(row.get<std::string>(index));
-        default: throw std::runtime_error("column is not an integer");
+        case soci::dt_double:
+            return static_cast<long long>(row.get<double>(index));
+        case soci::dt_string:
+            return std::stoll(row.get<std::string>(index));
+        default:
+            throw std::runtime_error("column is not an integer");
     }
 }
 
@@ -26,9 +31,12 @@ std::string text_at(const soci::row& row, std::size_t index) {
         return {};
     }
     switch (row.get_properties(index).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(index);
-        case soci::dt_double: return std::to_string(row.get<double>(index));
-        default: return std::to_string(integer_at(row, index));
+        case soci::dt_string:
+            return row.get<std::string>(index);
+        case soci::dt_double:
+            return std::to_string(row.get<double>(index));
+        default:
+            return std::to_string(integer_at(row, index));
     }
 }
 
@@ -44,12 +52,17 @@ std::optional<double> optional_real_at(const soci::row& row, std::size_t index) 
         return std::nullopt;
     }
     switch (row.get_properties(index).get_data_type()) {
-        case soci::dt_double: return row.get<double>(index);
-        case soci::dt_string: return std::stod(row.get<std::string>(index));
-        default: return static_cast<double>(integer_at(row, index));
+        case soci::dt_double:
+            return row.get<double>(index);
+        case soci::dt_string:
+            return std::stod(row.get<std::string>(index));
+        default:
+            return static_cast<double>(integer_at(row, index));
     }
 }
 
-bool flag_at(const soci::row& row, std::size_t index) { return integer_at(row, index) != 0; }
+bool flag_at(const soci::row& row, std::size_t index) {
+    return integer_at(row, index) != 0;
+}
 
 }  // namespace lianjian::storage

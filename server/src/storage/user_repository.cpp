@@ -4,7 +4,6 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
-
 namespace lianjian::storage {
 
 namespace {
@@ -38,13 +37,12 @@ std::optional<accounts::User> find_one(soci::session& session, const Query& quer
     return found;
 }
 
-
 }  // namespace
 
 std::optional<accounts::User> find_user(soci::session& session, long long id) {
-    return find_one(session, Query(std::string("SELECT ") + user_columns +
-                                   " FROM app_user u WHERE u.id = :id")
-                                 .bind("id", id));
+    return find_one(
+        session, Query(std::string("SELECT ") + user_columns + " FROM app_user u WHERE u.id = :id")
+                     .bind("id", id));
 }
 
 std::optional<accounts::User> find_user_by_username(soci::session& session,
@@ -63,11 +61,13 @@ UserPage list_users(soci::session& session, const std::string& search, int page,
     }
     UserPage result;
     result.total = where.with_sql("SELECT COUNT(*) FROM app_user u" + where.sql()).scalar(session);
-    where.with_sql(std::string("SELECT ") + user_columns + " FROM app_user u" + where.sql() +
-                   " ORDER BY u.id LIMIT :limit OFFSET :offset")
+    where
+        .with_sql(std::string("SELECT ") + user_columns + " FROM app_user u" + where.sql() +
+                  " ORDER BY u.id LIMIT :limit OFFSET :offset")
         .bind("limit", static_cast<long long>(page_size))
         .bind("offset", static_cast<long long>((page - 1) * page_size))
-        .for_each_row(session, [&](const soci::row& row) { result.items.push_back(read_user(row)); });
+        .for_each_row(session,
+                      [&](const soci::row& row) { result.items.push_back(read_user(row)); });
     return result;
 }
 

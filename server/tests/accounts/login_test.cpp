@@ -24,7 +24,7 @@ std::string set_cookie_token(const HttpResult& result) {
 }
 
 class Login : public ::testing::Test {
-protected:
+  protected:
     TestServer server;
     HttpClient client{server.port()};
 };
@@ -36,7 +36,8 @@ TEST_F(Login, SuccessReturnsTheUserAndAnHttpOnlyStrictCookie) {
     ASSERT_EQ(result.status, 200) << result.body;
     const auto json = result.json();
     const auto& user = json.at("user").as_object();
-    for (const char* field : {"id", "username", "display_name", "roles", "unit_id", "must_change_password"}) {
+    for (const char* field :
+         {"id", "username", "display_name", "roles", "unit_id", "must_change_password"}) {
         EXPECT_TRUE(user.contains(field)) << field;
     }
     EXPECT_EQ(user.at("username").as_string(), "admin");
@@ -167,9 +168,9 @@ TEST_F(Login, PasswordChangeEndsEverySessionOfTheUser) {
     ASSERT_EQ(admin.login("admin").status, 200);
     const std::string first_cookie = client.cookie();
     // when the viewer changes its password in one of them,
-    const auto change = client.post(
-        "/api/v1/auth/password",
-        std::string(R"({"current_password":")") + demo_password + R"(","new_password":"Fresh-Pass-2027"})");
+    const auto change = client.post("/api/v1/auth/password",
+                                    std::string(R"({"current_password":")") + demo_password +
+                                        R"(","new_password":"Fresh-Pass-2027"})");
     ASSERT_EQ(change.status, 204) << change.body;
     // then neither of its sessions works any more,
     client.set_cookie(first_cookie);
@@ -207,7 +208,7 @@ TEST_F(Login, DisabledAccountCannotSignIn) {
 
 // The lockout's expiry needs time to pass: AccountService over a fake clock.
 class LockoutExpiry : public AccountsOverFakeClock {
-protected:
+  protected:
     LockoutExpiry() : AccountsOverFakeClock("zhangsan", "Zhang-San-2026") {}
 
     std::optional<ErrorCode> login_error(const std::string& attempt) {

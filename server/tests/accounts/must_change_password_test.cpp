@@ -8,12 +8,13 @@ namespace lianjian::testing {
 namespace {
 
 class MustChangePassword : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_EQ(sysadmin.login("sysadmin").status, 200);
         // Given an account the system administrator created without a password,
-        const auto created = sysadmin.post(
-            "/api/v1/users", R"({"username":"newcomer","display_name":"新同事","roles":["viewer"]})");
+        const auto created =
+            sysadmin.post("/api/v1/users",
+                          R"({"username":"newcomer","display_name":"新同事","roles":["viewer"]})");
         ASSERT_EQ(created.status, 201) << created.body;
         const auto value = created.json();
         const auto& json = value.as_object();
@@ -98,7 +99,8 @@ TEST_F(MustChangePassword, AGoodPasswordOpensTheApplication) {
 TEST_F(MustChangePassword, PasswordResetForcesTheChangeAgain) {
     ASSERT_EQ(user.login("newcomer", generated).status, 200);
     ASSERT_EQ(change(generated, "Brand-New-Pass-1").status, 204);
-    const auto id = user.login("newcomer", "Brand-New-Pass-1").json().at("user").at("id").as_int64();
+    const auto id =
+        user.login("newcomer", "Brand-New-Pass-1").json().at("user").at("id").as_int64();
     const auto reset = sysadmin.post("/api/v1/users/" + std::to_string(id) + "/password-reset");
     ASSERT_EQ(reset.status, 200) << reset.body;
     const std::string temporary(reset.json().at("generated_password").as_string());

@@ -25,7 +25,7 @@ ErrorCode policy_error_of(const std::string& password) {
 }
 
 class PasswordPolicy : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { ASSERT_GE(sodium_init(), 0); }
 };
 
@@ -52,7 +52,7 @@ TEST_F(PasswordPolicy, LengthCountsCharactersNotBytes) {
     // Given Chinese characters (three bytes each, counted as symbols): 7 characters are too short
     // however many bytes they take, 8 are enough.
     EXPECT_EQ(policy_error_of("密码A1密码b"), ErrorCode::weak_password);  // 7 characters, 4 classes
-    EXPECT_NO_THROW(check_password_policy("密码Ab1密码b"));                // 8 characters, 4 classes
+    EXPECT_NO_THROW(check_password_policy("密码Ab1密码b"));               // 8 characters, 4 classes
 }
 
 TEST_F(PasswordPolicy, WeakPasswordNamesTheField) {

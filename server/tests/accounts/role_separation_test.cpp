@@ -27,7 +27,8 @@ TEST(RoleSeparation, SystemAdminAndAuditorAreRefused) {
 }
 
 TEST(RoleSeparation, SystemAdminAndCommitteeAdminAreRefused) {
-    EXPECT_EQ(separation_error({Role::system_admin, Role::committee_admin}), ErrorCode::role_separation);
+    EXPECT_EQ(separation_error({Role::system_admin, Role::committee_admin}),
+              ErrorCode::role_separation);
 }
 
 TEST(RoleSeparation, AuditorAndUnitAdminAreRefused) {

@@ -14,7 +14,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class Sessions : public AccountsOverFakeClock {
-protected:
+  protected:
     Sessions() : AccountsOverFakeClock("lisi", "Li-Si-Pass-2026") {}
 
     std::string login() { return accounts.login("lisi", password, "127.0.0.1").token; }
@@ -76,7 +76,8 @@ TEST_F(Sessions, OnlyTheHashOfTheTokenIsStored) {
     const auto first = login();
     const auto second = login();
     storage::Connection connection(*database);
-    soci::rowset<std::string> hashes = (connection.session().prepare << "SELECT token_hash FROM user_session");
+    soci::rowset<std::string> hashes =
+        (connection.session().prepare << "SELECT token_hash FROM user_session");
     std::vector<std::string> stored(hashes.begin(), hashes.end());
     ASSERT_EQ(stored.size(), 2u);
     for (const auto& hash : stored) {
@@ -92,7 +93,8 @@ TEST_F(Sessions, OnlyTheHashOfTheTokenIsStored) {
     soci::rowset<soci::row> rows = (connection.session().prepare << "SELECT * FROM user_session");
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (row.get_indicator(i) == soci::i_ok && row.get_properties(i).get_data_type() == soci::dt_string) {
+            if (row.get_indicator(i) == soci::i_ok &&
+                row.get_properties(i).get_data_type() == soci::dt_string) {
                 const auto text = row.get<std::string>(i);
                 EXPECT_EQ(text.find(first), std::string::npos);
                 EXPECT_EQ(text.find(second), std::string::npos);

@@ -12,7 +12,7 @@ namespace lianjian::testing {
 namespace {
 
 class UserAdmin : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_EQ(sysadmin.login("sysadmin").status, 200); }
 
     long long id_of(const std::string& username) {
@@ -103,17 +103,19 @@ TEST_F(UserAdmin, UnknownAccountIs404) {
 }
 
 TEST_F(UserAdmin, UnitAdminNeedsAUnit) {
-    const auto result = sysadmin.post(
-        "/api/v1/users", R"({"username":"no_unit","display_name":"无单位","roles":["unit_admin"]})");
+    const auto result =
+        sysadmin.post("/api/v1/users",
+                      R"({"username":"no_unit","display_name":"无单位","roles":["unit_admin"]})");
     EXPECT_EQ(result.status, 422);
     EXPECT_EQ(result.json().at("error").at("details").at("field").as_string(), "unit_id");
 }
 
 TEST_F(UserAdmin, UnknownRoleAndBadUsernameAre422) {
-    EXPECT_EQ(sysadmin.post("/api/v1/users",
-                            R"({"username":"x1","display_name":"x","roles":["superuser"]})")
-                  .status,
-              422);
+    EXPECT_EQ(
+        sysadmin
+            .post("/api/v1/users", R"({"username":"x1","display_name":"x","roles":["superuser"]})")
+            .status,
+        422);
     const auto bad_name = sysadmin.post(
         "/api/v1/users", R"({"username":"has space","display_name":"x","roles":["viewer"]})");
     EXPECT_EQ(bad_name.status, 422);

@@ -14,27 +14,32 @@
 namespace lianjian::testing::alliance_support {
 namespace {
 
-using boost::json::object;
 using boost::json::array;
+using boost::json::object;
 
 class AllianceApi : public AllianceFixture {
-protected:
+  protected:
     std::string path(long long id, const std::string& rest = "") {
         return "/api/v1/alliances/" + std::to_string(id) + rest;
     }
 
-    bool has_event(const boost::json::value& detail, const std::string& kind, std::optional<long long> unit) {
+    bool has_event(const boost::json::value& detail, const std::string& kind,
+                   std::optional<long long> unit) {
         for (const auto& event : detail.at("events").as_array()) {
-            if (event.at("kind").as_string() != kind) continue;
-            if (!unit) return true;
-            if (!event.at("unit").is_null() && event.at("unit").at("id").as_int64() == *unit) return true;
+            if (event.at("kind").as_string() != kind)
+                continue;
+            if (!unit)
+                return true;
+            if (!event.at("unit").is_null() && event.at("unit").at("id").as_int64() == *unit)
+                return true;
         }
         return false;
     }
 
     const boost::json::value* history_entry(const boost::json::value& detail, long long unit) {
         for (const auto& member : detail.at("history").as_array()) {
-            if (member.at("unit").at("id").as_int64() == unit) return &member;
+            if (member.at("unit").at("id").as_int64() == unit)
+                return &member;
         }
         return nullptr;
     }
@@ -134,7 +139,8 @@ TEST_F(AllianceApi, CreateWithATakenNameIs409) {
 
 TEST_F(AllianceApi, EditChangesTheAllianceAndIsAudited) {
     const long long id = alliance_id("第三联盟");
-    const auto result = put_body(admin, path(id), {{"name", "第三联盟（人防）"}, {"batch", 2}, {"note", "调整说明"}});
+    const auto result = put_body(
+        admin, path(id), {{"name", "第三联盟（人防）"}, {"batch", 2}, {"note", "调整说明"}});
     ASSERT_EQ(result.status, 200) << result.body;
     EXPECT_EQ(result.json().at("name").as_string(), "第三联盟（人防）");
     const auto detail = alliance_json(id);
@@ -164,12 +170,14 @@ TEST_F(AllianceApi, ChangingTheLeadNeedsAReasonAndAMemberAndIsAudited) {
     EXPECT_EQ(no_reason.status, 422);
     EXPECT_EQ(field_of(no_reason), "reason");
 
-    const auto outsider = post_body(admin, path(id, "/lead"), {{"unit_id", unit_id("区审计局")}, {"reason", "调整"}});
+    const auto outsider =
+        post_body(admin, path(id, "/lead"), {{"unit_id", unit_id("区审计局")}, {"reason", "调整"}});
     EXPECT_EQ(outsider.status, 422) << outsider.body;
     EXPECT_EQ(field_of(outsider), "unit_id");
     EXPECT_EQ(audit_events("alliance.lead_change").size(), 0u);
 
-    const auto changed = post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "工作调整"}});
+    const auto changed =
+        post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "工作调整"}});
     ASSERT_EQ(changed.status, 200) << changed.body;
     EXPECT_EQ(changed.json().at("lead_unit").at("id").as_int64(), shuijian);
     const auto detail = alliance_json(id);
@@ -191,7 +199,9 @@ TEST_F(AllianceApi, ChangingTheLeadNeedsAReasonAndAMemberAndIsAudited) {
     EXPECT_NE(audited.front().detail.find("工作调整"), std::string::npos);
 
     // The unit that leads already cannot become the lead again.
-    EXPECT_EQ(post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "再次"}}).status, 409);
+    EXPECT_EQ(
+        post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "再次"}}).status,
+        409);
 }
 
 TEST_F(AllianceApi, AddingAndRemovingMembersKeepsTheHistory) {
@@ -199,7 +209,8 @@ TEST_F(AllianceApi, AddingAndRemovingMembersKeepsTheHistory) {
     const long long lead = unit_id("区委编办");
     const long long newcomer = new_unit("区档案馆");
 
-    const auto added = post_body(admin, path(id, "/members"), {{"unit_id", newcomer}, {"reason", "协商一致"}});
+    const auto added =
+        post_body(admin, path(id, "/members"), {{"unit_id", newcomer}, {"reason", "协商一致"}});
     ASSERT_EQ(added.status, 200) << added.body;
     EXPECT_TRUE(contains(member_ids(added.json()), newcomer));
     EXPECT_EQ(audit_events("alliance.member_join", std::to_string(id)).size(), 1u);
@@ -209,21 +220,26 @@ TEST_F(AllianceApi, AddingAndRemovingMembersKeepsTheHistory) {
 
     // Adding it again, or to another alliance, is refused.
     EXPECT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", newcomer}}).status, 409);
-    EXPECT_EQ(post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", newcomer}}).status, 409);
+    EXPECT_EQ(
+        post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", newcomer}}).status,
+        409);
 
     // Leaving needs a reason; the lead unit cannot leave.
-    const auto no_reason = post_body(admin, path(id, "/members/" + std::to_string(newcomer) + "/leave"), object{});
+    const auto no_reason =
+        post_body(admin, path(id, "/members/" + std::to_string(newcomer) + "/leave"), object{});
     EXPECT_EQ(no_reason.status, 422);
     EXPECT_EQ(field_of(no_reason), "reason");
-    const auto lead_leaves =
-        post_body(admin, path(id, "/members/" + std::to_string(lead) + "/leave"), {{"reason", "退出"}});
+    const auto lead_leaves = post_body(
+        admin, path(id, "/members/" + std::to_string(lead) + "/leave"), {{"reason", "退出"}});
     EXPECT_EQ(lead_leaves.status, 409) << lead_leaves.body;
-    const auto not_member = post_body(
-        admin, path(id, "/members/" + std::to_string(unit_id("区审计局")) + "/leave"), {{"reason", "退出"}});
+    const auto not_member =
+        post_body(admin, path(id, "/members/" + std::to_string(unit_id("区审计局")) + "/leave"),
+                  {{"reason", "退出"}});
     EXPECT_EQ(not_member.status, 409);
 
     const auto removed =
-        post_body(admin, path(id, "/members/" + std::to_string(newcomer) + "/leave"), {{"reason", "工作需要"}});
+        post_body(admin, path(id, "/members/" + std::to_string(newcomer) + "/leave"),
+                  {{"reason", "工作需要"}});
     ASSERT_EQ(removed.status, 200) << removed.body;
     EXPECT_FALSE(contains(member_ids(removed.json()), newcomer));
     detail = alliance_json(id);
@@ -238,7 +254,9 @@ TEST_F(AllianceApi, AddingAndRemovingMembersKeepsTheHistory) {
     EXPECT_EQ(memberships_of(newcomer), 1);
 
     // Free again: it may join another alliance, and the old membership is still there.
-    ASSERT_EQ(post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", newcomer}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", newcomer}}).status,
+        200);
     EXPECT_EQ(memberships_of(newcomer), 2);
     EXPECT_EQ(open_memberships(newcomer), 1);
 }
@@ -246,7 +264,10 @@ TEST_F(AllianceApi, AddingAndRemovingMembersKeepsTheHistory) {
 TEST_F(AllianceApi, OnADateShowsTheAllianceAsItStoodThen) {
     const long long id = alliance_id("第三联盟");
     const long long unit = new_unit("区档案馆");
-    ASSERT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", unit}, {"joined_on", "2026-06-15"}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(id, "/members"), {{"unit_id", unit}, {"joined_on", "2026-06-15"}})
+            .status,
+        200);
     ASSERT_EQ(post_body(admin, path(id, "/members/" + std::to_string(unit) + "/leave"),
                         {{"left_on", "2026-09-01"}, {"reason", "阶段性参与结束"}})
                   .status,
@@ -276,11 +297,14 @@ TEST_F(AllianceApi, OnADateShowsTheAllianceAsItStoodThen) {
 }
 
 TEST_F(AllianceApi, OnADateBeforeALeadChangeShowsTheLeadOfThatDay) {
-    // 区委编办 has led 第三联盟 since its founding on 2026-04-01; today the lead passes to 区水建中心.
+    // 区委编办 has led 第三联盟 since its founding on 2026-04-01; today the lead passes to
+    // 区水建中心.
     const long long id = alliance_id("第三联盟");
     const long long bianban = unit_id("区委编办");
     const long long shuijian = unit_id("区水建中心");
-    ASSERT_EQ(post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "轮换牵头"}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "轮换牵头"}}).status,
+        200);
     ASSERT_LT(std::string("2026-05-01"), today_date());
     // As it stood on 1 May, 区委编办 led it.
     const auto then = alliance_json(id, "2026-05-01");
@@ -288,7 +312,8 @@ TEST_F(AllianceApi, OnADateBeforeALeadChangeShowsTheLeadOfThatDay) {
     ASSERT_FALSE(then.at("members").as_array().empty());
     EXPECT_EQ(then.at("members").at(0).at("unit").at("id").as_int64(), bianban);
     for (const auto& member : then.at("members").as_array()) {
-        EXPECT_EQ(str(member.at("role")), member.at("unit").at("id").as_int64() == bianban ? "lead" : "member");
+        EXPECT_EQ(str(member.at("role")),
+                  member.at("unit").at("id").as_int64() == bianban ? "lead" : "member");
     }
     EXPECT_EQ(alliance_json(id).at("lead_unit").at("id").as_int64(), shuijian);
 }
@@ -297,7 +322,10 @@ TEST_F(AllianceApi, AMembershipCannotEndBeforeItBegan) {
     // A unit that joined on 15 June cannot have left on 1 May: the span would be negative.
     const long long id = alliance_id("第三联盟");
     const long long unit = new_unit("区档案馆");
-    ASSERT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", unit}, {"joined_on", "2026-06-15"}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(id, "/members"), {{"unit_id", unit}, {"joined_on", "2026-06-15"}})
+            .status,
+        200);
     const auto result = post_body(admin, path(id, "/members/" + std::to_string(unit) + "/leave"),
                                   {{"left_on", "2026-05-01"}, {"reason", "录入错误"}});
     EXPECT_EQ(result.status, 422) << result.body;
@@ -330,16 +358,20 @@ TEST_F(AllianceApi, DissolveClosesEveryMembershipAndIsFinal) {
 
     EXPECT_EQ(post_body(admin, path(id, "/dissolve"), {{"reason", "再次"}}).status, 409);
     EXPECT_EQ(put_body(admin, path(id), {{"note", "x"}}).status, 409);
-    EXPECT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", new_unit("区档案馆")}}).status, 409);
+    EXPECT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", new_unit("区档案馆")}}).status,
+              409);
     // Its former members are free to form or join another.
-    EXPECT_EQ(post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", units[1]}}).status, 200);
+    EXPECT_EQ(
+        post_body(admin, path(alliance_id("第一联盟"), "/members"), {{"unit_id", units[1]}}).status,
+        200);
 }
 
 TEST_F(AllianceApi, OnlyTheCommitteeMayChangeAlliances) {
     const long long id = alliance_id("第一联盟");
     const long long free_unit = new_unit("区档案馆");
     const std::string member = std::to_string(unit_id("区审计局"));
-    for (const std::string username : {"viewer", "gongwei_admin", "shenji_admin", "auditor", "sysadmin"}) {
+    for (const std::string username :
+         {"viewer", "gongwei_admin", "shenji_admin", "auditor", "sysadmin"}) {
         auto client = signed_in(username);
         const object create{{"name", "第九联盟"},
                             {"office_area_id", office_area_id("人防大楼办公区")},
@@ -347,12 +379,19 @@ TEST_F(AllianceApi, OnlyTheCommitteeMayChangeAlliances) {
                             {"member_unit_ids", array{free_unit, unit_id("区审计局")}}};
         EXPECT_EQ(post_body(client, "/api/v1/alliances", create).status, 403) << username;
         EXPECT_EQ(put_body(client, path(id), {{"note", "x"}}).status, 403) << username;
-        EXPECT_EQ(post_body(client, path(id, "/lead"), {{"unit_id", unit_id("区审计局")}, {"reason", "x"}}).status, 403)
+        EXPECT_EQ(post_body(client, path(id, "/lead"),
+                            {{"unit_id", unit_id("区审计局")}, {"reason", "x"}})
+                      .status,
+                  403)
             << username;
-        EXPECT_EQ(post_body(client, path(id, "/members"), {{"unit_id", free_unit}}).status, 403) << username;
-        EXPECT_EQ(post_body(client, path(id, "/members/" + member + "/leave"), {{"reason", "x"}}).status, 403)
+        EXPECT_EQ(post_body(client, path(id, "/members"), {{"unit_id", free_unit}}).status, 403)
             << username;
-        EXPECT_EQ(post_body(client, path(id, "/dissolve"), {{"reason", "x"}}).status, 403) << username;
+        EXPECT_EQ(
+            post_body(client, path(id, "/members/" + member + "/leave"), {{"reason", "x"}}).status,
+            403)
+            << username;
+        EXPECT_EQ(post_body(client, path(id, "/dissolve"), {{"reason", "x"}}).status, 403)
+            << username;
     }
     // Nothing changed.
     const auto detail = alliance_json(id);
@@ -382,16 +421,18 @@ TEST_F(AllianceApi, TheDatabaseRefusesASecondOpenMembership) {
     const long long unit = unit_id("区审计局");
     {
         storage::Transaction transaction(services().database);
-        EXPECT_ANY_THROW(storage::insert_membership(transaction.session(), alliance_id("第二联盟"), unit, "2026-06-01",
+        EXPECT_ANY_THROW(storage::insert_membership(transaction.session(), alliance_id("第二联盟"),
+                                                    unit, "2026-06-01",
                                                     format_timestamp(Clock::now())));
     }
     EXPECT_EQ(open_memberships(unit), 1);
     // A closed membership does not count: history may hold many.
     {
         storage::Transaction transaction(services().database);
-        storage::close_membership(transaction.session(), alliance_id("第一联盟"), unit, "2026-06-01");
-        storage::insert_membership(transaction.session(), alliance_id("第二联盟"), unit, "2026-06-01",
-                                   format_timestamp(Clock::now()));
+        storage::close_membership(transaction.session(), alliance_id("第一联盟"), unit,
+                                  "2026-06-01");
+        storage::insert_membership(transaction.session(), alliance_id("第二联盟"), unit,
+                                   "2026-06-01", format_timestamp(Clock::now()));
         transaction.commit();
     }
     EXPECT_EQ(open_memberships(unit), 1);
@@ -422,7 +463,8 @@ TEST_F(AllianceApi, TwoConcurrentJoinsOfOneUnitLeaveOneMembershipAndAnswer409) {
         t2.join();
         std::vector<int> statuses{a.status, b.status};
         std::sort(statuses.begin(), statuses.end());
-        EXPECT_EQ(statuses, (std::vector<int>{200, 409})) << "round " << round << ": " << a.body << " / " << b.body;
+        EXPECT_EQ(statuses, (std::vector<int>{200, 409}))
+            << "round " << round << ": " << a.body << " / " << b.body;
         EXPECT_EQ(open_memberships(unit), 1) << "round " << round;
     }
 }

@@ -9,8 +9,8 @@
 #include "storage/database.hpp"
 #include "support/test_server.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -19,12 +19,15 @@
 
 namespace lianjian::testing::alliance_support {
 
-inline HttpResult put_body(HttpClient& client, const std::string& target, const boost::json::object& body) {
-    return client.request("PUT", target, boost::json::serialize(body),
-                          {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
+inline HttpResult put_body(HttpClient& client, const std::string& target,
+                           const boost::json::object& body) {
+    return client.request(
+        "PUT", target, boost::json::serialize(body),
+        {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
 }
 
-inline HttpResult post_body(HttpClient& client, const std::string& target, const boost::json::object& body) {
+inline HttpResult post_body(HttpClient& client, const std::string& target,
+                            const boost::json::object& body) {
     return client.post(target, boost::json::serialize(body));
 }
 
@@ -42,9 +45,13 @@ inline std::string field_of(const HttpResult& result) {
     return std::string(details->at("field").as_string());
 }
 
-inline int current_year() { return std::stoi(today_date().substr(0, 4)); }
+inline int current_year() {
+    return std::stoi(today_date().substr(0, 4));
+}
 
-inline std::string str(const boost::json::value& value) { return std::string(value.as_string()); }
+inline std::string str(const boost::json::value& value) {
+    return std::string(value.as_string());
+}
 
 // The unit ids of an alliance JSON's `members`, in the order given.
 inline std::vector<long long> member_ids(const boost::json::value& alliance) {
@@ -68,7 +75,7 @@ inline bool contains(const std::vector<long long>& ids, long long id) {
 }
 
 class AllianceFixture : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_EQ(admin.login("admin").status, 200); }
 
     app::Services& services() { return server.application().services(); }
@@ -111,7 +118,8 @@ protected:
         return services().registry.create_unit({std::nullopt, "system", ""}, input).id;
     }
 
-    long long new_account(const std::string& username, accounts::Role role, std::optional<long long> unit) {
+    long long new_account(const std::string& username, accounts::Role role,
+                          std::optional<long long> unit) {
         accounts::NewUser request;
         request.username = username;
         request.display_name = username + "（测试）";
@@ -130,7 +138,9 @@ protected:
 
     // The committee acting through the services directly.
     accounts::Caller committee() {
-        return {{admin_user_id(), "admin", "127.0.0.1"}, {accounts::Role::committee_admin}, std::nullopt};
+        return {{admin_user_id(), "admin", "127.0.0.1"},
+                {accounts::Role::committee_admin},
+                std::nullopt};
     }
 
     long long admin_user_id() {
@@ -141,14 +151,15 @@ protected:
     }
 
     boost::json::value alliance_json(long long id, const std::string& on = "") {
-        const auto result = admin.get("/api/v1/alliances/" + std::to_string(id) + (on.empty() ? "" : "?on=" + on));
+        const auto result =
+            admin.get("/api/v1/alliances/" + std::to_string(id) + (on.empty() ? "" : "?on=" + on));
         EXPECT_EQ(result.status, 200) << result.body;
         return result.json();
     }
 
     boost::json::value rotation_json(long long id, int year) {
-        const auto result =
-            admin.get("/api/v1/alliances/" + std::to_string(id) + "/rotation?year=" + std::to_string(year));
+        const auto result = admin.get("/api/v1/alliances/" + std::to_string(id) +
+                                      "/rotation?year=" + std::to_string(year));
         EXPECT_EQ(result.status, 200) << result.body;
         return result.json();
     }
@@ -157,7 +168,8 @@ protected:
     long long open_memberships(long long unit) {
         storage::Connection connection(services().database);
         long long count = 0;
-        connection.session() << "SELECT COUNT(*) FROM alliance_membership WHERE unit_id = :u AND left_on IS NULL",
+        connection.session()
+            << "SELECT COUNT(*) FROM alliance_membership WHERE unit_id = :u AND left_on IS NULL",
             soci::use(unit), soci::into(count);
         return count;
     }
@@ -165,8 +177,8 @@ protected:
     long long memberships_of(long long unit) {
         storage::Connection connection(services().database);
         long long count = 0;
-        connection.session() << "SELECT COUNT(*) FROM alliance_membership WHERE unit_id = :u", soci::use(unit),
-            soci::into(count);
+        connection.session() << "SELECT COUNT(*) FROM alliance_membership WHERE unit_id = :u",
+            soci::use(unit), soci::into(count);
         return count;
     }
 
@@ -185,7 +197,8 @@ protected:
         return services().audit.list(filter).items;
     }
 
-    std::vector<audit::AuditEvent> audit_events(const std::string& action, const std::string& object_id) {
+    std::vector<audit::AuditEvent> audit_events(const std::string& action,
+                                                const std::string& object_id) {
         std::vector<audit::AuditEvent> found;
         for (auto& event : audit_events(action)) {
             if (event.object_id == object_id) {

@@ -21,26 +21,28 @@ struct Quarter {
 std::vector<Quarter> quarters(const boost::json::value& rotation) {
     std::vector<Quarter> list;
     for (const auto& turn : rotation.at("turns").as_array()) {
-        list.push_back({turn.at("host_unit_id").as_int64(), str(turn.at("starts_on")), turn.at("fixed").as_bool()});
+        list.push_back({turn.at("host_unit_id").as_int64(), str(turn.at("starts_on")),
+                        turn.at("fixed").as_bool()});
     }
     return list;
 }
 
 std::vector<long long> hosts(const boost::json::value& rotation) {
     std::vector<long long> list;
-    for (const auto& turn : rotation.at("turns").as_array()) list.push_back(turn.at("host_unit_id").as_int64());
+    for (const auto& turn : rotation.at("turns").as_array())
+        list.push_back(turn.at("host_unit_id").as_int64());
     return list;
 }
 
 class RotationApi : public AllianceFixture {
-protected:
+  protected:
     std::string path(long long id, const std::string& rest = "") {
         return "/api/v1/alliances/" + std::to_string(id) + rest;
     }
 
     // A new alliance of fresh units, the first one leading.
-    long long create_alliance(const std::string& name, const std::vector<long long>& units, const std::string& mode,
-                              const std::string& founded_on) {
+    long long create_alliance(const std::string& name, const std::vector<long long>& units,
+                              const std::string& mode, const std::string& founded_on) {
         array ids;
         for (long long unit : units) ids.emplace_back(unit);
         const auto result = post_body(admin, "/api/v1/alliances",
@@ -57,7 +59,8 @@ protected:
     bool lists_join(const boost::json::value& rotation, long long unit, const std::string& on) {
         for (const auto& change : rotation.at("membership_changes").as_array()) {
             if (change.at("kind") == "joined" && !change.at("unit").is_null() &&
-                change.at("unit").at("id").as_int64() == unit && change.at("occurred_on").as_string() == on) {
+                change.at("unit").at("id").as_int64() == unit &&
+                change.at("occurred_on").as_string() == on) {
                 return true;
             }
         }
@@ -67,8 +70,8 @@ protected:
 
 TEST_F(RotationApi, PerActivityDealsOneUpcomingTurnPerMemberLeadFirst) {
     const long long id = alliance_id("第三联盟");
-    const std::vector<long long> order{unit_id("区委编办"), unit_id("区水建中心"), unit_id("区金融服务中心"),
-                                       unit_id("区供销联社")};
+    const std::vector<long long> order{unit_id("区委编办"), unit_id("区水建中心"),
+                                       unit_id("区金融服务中心"), unit_id("区供销联社")};
     const auto rotation = rotation_json(id, current_year());
     EXPECT_EQ(rotation.at("rotation_mode").as_string(), "per_activity");
     EXPECT_EQ(rotation.at("year").as_int64(), current_year());
@@ -97,9 +100,10 @@ TEST_F(RotationApi, PerQuarterAfterSwitchingModeDealsTheFourQuarters) {
     const auto& turns = rotation.at("turns").as_array();
     ASSERT_EQ(turns.size(), 4u) << rotation;
     const std::string y = std::to_string(next_year);
-    const std::vector<std::pair<std::string, std::string>> bounds{
-        {y + "-01-01", y + "-03-31"}, {y + "-04-01", y + "-06-30"}, {y + "-07-01", y + "-09-30"},
-        {y + "-10-01", y + "-12-31"}};
+    const std::vector<std::pair<std::string, std::string>> bounds{{y + "-01-01", y + "-03-31"},
+                                                                  {y + "-04-01", y + "-06-30"},
+                                                                  {y + "-07-01", y + "-09-30"},
+                                                                  {y + "-10-01", y + "-12-31"}};
     std::set<long long> distinct;
     for (int quarter = 1; quarter <= 4; ++quarter) {
         const auto& turn = turns[quarter - 1];
@@ -135,7 +139,8 @@ TEST_F(RotationApi, ANewPerQuarterAllianceIsLedFirstByItsLeadUnit) {
     ASSERT_EQ(result.status, 201) << result.body;
     const long long id = result.json().at("id").as_int64();
     EXPECT_EQ(hosts(rotation_json(id, year)), (std::vector<long long>{lead, other, third, lead}));
-    EXPECT_EQ(int_array(rotation_json(id, year).at("order")), (std::vector<long long>{lead, other, third}));
+    EXPECT_EQ(int_array(rotation_json(id, year).at("order")),
+              (std::vector<long long>{lead, other, third}));
 }
 
 TEST_F(RotationApi, AJoinKeepsStartedQuartersAndDealsTheNewcomerIntoLaterOnes) {
@@ -145,7 +150,10 @@ TEST_F(RotationApi, AJoinKeepsStartedQuartersAndDealsTheNewcomerIntoLaterOnes) {
     const auto before = quarters(rotation_json(id, year));
 
     const long long newcomer = new_unit("区档案馆");
-    ASSERT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", newcomer}, {"reason", "就近加入"}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(id, "/members"), {{"unit_id", newcomer}, {"reason", "就近加入"}})
+            .status,
+        200);
 
     const auto after_json = rotation_json(id, year);
     const auto after = quarters(after_json);
@@ -165,7 +173,8 @@ TEST_F(RotationApi, AJoinKeepsStartedQuartersAndDealsTheNewcomerIntoLaterOnes) {
     EXPECT_TRUE(lists_join(after_json, newcomer, today_date())) << after_json;
     EXPECT_TRUE(contains(int_array(after_json.at("order")), newcomer));
     // Next year the newcomer takes its turn.
-    EXPECT_TRUE(contains(hosts(rotation_json(id, year + 1)), newcomer)) << rotation_json(id, year + 1);
+    EXPECT_TRUE(contains(hosts(rotation_json(id, year + 1)), newcomer))
+        << rotation_json(id, year + 1);
 }
 
 TEST_F(RotationApi, ARecordedMidYearJoinNeverChangesQuartersThatHaveStarted) {
@@ -174,15 +183,20 @@ TEST_F(RotationApi, ARecordedMidYearJoinNeverChangesQuartersThatHaveStarted) {
     const long long a = new_unit("区档案馆");
     const long long b = new_unit("区地方志办");
     const long long c = new_unit("区机关事务中心");
-    const long long id = create_alliance("第四联盟", {a, b}, "per_quarter", std::to_string(year) + "-01-01");
+    const long long id =
+        create_alliance("第四联盟", {a, b}, "per_quarter", std::to_string(year) + "-01-01");
     const auto before = quarters(rotation_json(id, year));
     ASSERT_EQ(before.size(), 4u);
     EXPECT_EQ(hosts(rotation_json(id, year)), (std::vector<long long>{a, b, a, b}));
-    for (const auto& quarter : before) EXPECT_TRUE(quarter.fixed) << "every quarter of last year has started";
+    for (const auto& quarter : before)
+        EXPECT_TRUE(quarter.fixed) << "every quarter of last year has started";
 
     // When c's joining on 15 May of that year is recorded,
     const std::string joined_on = std::to_string(year) + "-05-15";
-    ASSERT_EQ(post_body(admin, path(id, "/members"), {{"unit_id", c}, {"joined_on", joined_on.c_str()}}).status, 200);
+    ASSERT_EQ(
+        post_body(admin, path(id, "/members"), {{"unit_id", c}, {"joined_on", joined_on.c_str()}})
+            .status,
+        200);
 
     // then the year's membership changes show it, and no quarter that had started — all four,
     // shown as fixed before — has changed hands.
@@ -191,7 +205,8 @@ TEST_F(RotationApi, ARecordedMidYearJoinNeverChangesQuartersThatHaveStarted) {
     const auto after = quarters(after_json);
     ASSERT_EQ(after.size(), 4u);
     for (std::size_t i = 0; i < 4; ++i) {
-        EXPECT_EQ(after[i].host, before[i].host) << "quarter " << i + 1 << " was fixed: " << after_json;
+        EXPECT_EQ(after[i].host, before[i].host)
+            << "quarter " << i + 1 << " was fixed: " << after_json;
         EXPECT_TRUE(after[i].fixed);
     }
     // Next year c is dealt in.
@@ -215,7 +230,8 @@ TEST_F(RotationApi, TheLeadUnitsAdministratorSetsTheHostingOrder) {
     const auto detail = alliance_json(id);
     EXPECT_EQ(int_array(detail.at("rotation_order")), wanted);
     bool recorded = false;
-    for (const auto& event : detail.at("events").as_array()) recorded |= event.at("kind") == "rotation_reordered";
+    for (const auto& event : detail.at("events").as_array())
+        recorded |= event.at("kind") == "rotation_reordered";
     EXPECT_TRUE(recorded);
     const auto audited = audit_events("alliance.rotation_reorder", std::to_string(id));
     ASSERT_EQ(audited.size(), 1u);
@@ -224,7 +240,8 @@ TEST_F(RotationApi, TheLeadUnitsAdministratorSetsTheHostingOrder) {
     // Another alliance's lead, a plain member's administrator and the viewer may not.
     const array reversed{gongxiao, shuijian, bianban, jinrong};
     auto other_lead = signed_in("zhengwu_admin");
-    EXPECT_EQ(put_body(other_lead, path(id, "/rotation-order"), {{"unit_ids", reversed}}).status, 403);
+    EXPECT_EQ(put_body(other_lead, path(id, "/rotation-order"), {{"unit_ids", reversed}}).status,
+              403);
     auto member = signed_in("shuijian_admin");
     EXPECT_EQ(put_body(member, path(id, "/rotation-order"), {{"unit_ids", reversed}}).status, 403);
     auto viewer = signed_in("viewer");
@@ -232,9 +249,10 @@ TEST_F(RotationApi, TheLeadUnitsAdministratorSetsTheHostingOrder) {
     EXPECT_EQ(int_array(rotation_json(id, current_year()).at("order")), wanted);
 
     // The order must name every current member once.
-    for (const array& wrong : {array{jinrong, bianban, shuijian}, array{jinrong, bianban, shuijian, gongxiao, jinrong},
-                               array{jinrong, bianban, shuijian, unit_id("区审计局")},
-                               array{jinrong, jinrong, shuijian, gongxiao}, array{}}) {
+    for (const array& wrong :
+         {array{jinrong, bianban, shuijian}, array{jinrong, bianban, shuijian, gongxiao, jinrong},
+          array{jinrong, bianban, shuijian, unit_id("区审计局")},
+          array{jinrong, jinrong, shuijian, gongxiao}, array{}}) {
         const auto refused = put_body(lead, path(id, "/rotation-order"), {{"unit_ids", wrong}});
         EXPECT_EQ(refused.status, 422) << boost::json::serialize(wrong) << ": " << refused.body;
         EXPECT_EQ(field_of(refused), "unit_ids");

@@ -1,7 +1,7 @@
-// Specification: the rotation dealer (轮值), pure. per_quarter deals the year's four quarters to the
-// units that are members when each quarter starts; per_activity deals one upcoming turn per current
-// member after the turns already taken. Turns that are fixed never change, the lead unit hosts
-// first in the default order, and over a year the units that stay members host evenly.
+// Specification: the rotation dealer (轮值), pure. per_quarter deals the year's four quarters to
+// the units that are members when each quarter starts; per_activity deals one upcoming turn per
+// current member after the turns already taken. Turns that are fixed never change, the lead unit
+// hosts first in the default order, and over a year the units that stay members host evenly.
 #include "alliances/rotation.hpp"
 
 #include <gtest/gtest.h>
@@ -15,13 +15,13 @@ namespace lianjian::alliances {
 namespace {
 
 bool operator_equal(const Turn& a, const Turn& b) {
-    return a.sequence == b.sequence && a.host_unit_id == b.host_unit_id && a.starts_on == b.starts_on &&
-           a.ends_on == b.ends_on && a.fixed == b.fixed;
+    return a.sequence == b.sequence && a.host_unit_id == b.host_unit_id &&
+           a.starts_on == b.starts_on && a.ends_on == b.ends_on && a.fixed == b.fixed;
 }
 
 std::string describe(const Turn& turn) {
-    return "#" + std::to_string(turn.sequence) + " host " + std::to_string(turn.host_unit_id) + " [" +
-           turn.starts_on + ", " + turn.ends_on + "]" + (turn.fixed ? " fixed" : "");
+    return "#" + std::to_string(turn.sequence) + " host " + std::to_string(turn.host_unit_id) +
+           " [" + turn.starts_on + ", " + turn.ends_on + "]" + (turn.fixed ? " fixed" : "");
 }
 
 std::string describe(const std::vector<Turn>& turns) {
@@ -31,15 +31,20 @@ std::string describe(const std::vector<Turn>& turns) {
 }
 
 bool member_at(const std::vector<MembershipSpan>& spans, long long unit, const std::string& date) {
-    return std::any_of(spans.begin(), spans.end(),
-                       [&](const MembershipSpan& span) { return span.unit_id == unit && member_on(span, date); });
+    return std::any_of(spans.begin(), spans.end(), [&](const MembershipSpan& span) {
+        return span.unit_id == unit && member_on(span, date);
+    });
 }
 
 TEST(Rotation, QuarterBoundsCoverTheYear) {
-    EXPECT_EQ(quarter_bounds(2026, 1), std::make_pair(std::string("2026-01-01"), std::string("2026-03-31")));
-    EXPECT_EQ(quarter_bounds(2026, 2), std::make_pair(std::string("2026-04-01"), std::string("2026-06-30")));
-    EXPECT_EQ(quarter_bounds(2026, 3), std::make_pair(std::string("2026-07-01"), std::string("2026-09-30")));
-    EXPECT_EQ(quarter_bounds(2026, 4), std::make_pair(std::string("2026-10-01"), std::string("2026-12-31")));
+    EXPECT_EQ(quarter_bounds(2026, 1),
+              std::make_pair(std::string("2026-01-01"), std::string("2026-03-31")));
+    EXPECT_EQ(quarter_bounds(2026, 2),
+              std::make_pair(std::string("2026-04-01"), std::string("2026-06-30")));
+    EXPECT_EQ(quarter_bounds(2026, 3),
+              std::make_pair(std::string("2026-07-01"), std::string("2026-09-30")));
+    EXPECT_EQ(quarter_bounds(2026, 4),
+              std::make_pair(std::string("2026-10-01"), std::string("2026-12-31")));
 }
 
 TEST(Rotation, MembershipEndsTheDayBeforeLeftOn) {
@@ -71,7 +76,8 @@ TEST(Rotation, PerQuarterDealsFourQuartersOverMembersAtEachQuarterStart) {
         EXPECT_EQ(turn.sequence, quarter);
         EXPECT_EQ(std::make_pair(turn.starts_on, turn.ends_on), quarter_bounds(2026, quarter));
         EXPECT_FALSE(turn.fixed);
-        EXPECT_TRUE(member_at(input.memberships, turn.host_unit_id, turn.starts_on)) << describe(turn);
+        EXPECT_TRUE(member_at(input.memberships, turn.host_unit_id, turn.starts_on))
+            << describe(turn);
     }
     // Q1: 1 (first in order); Q2: 2 (4 has left, 3 not yet there); Q3: 3 (the newcomer has none);
     // Q4: all have one, the next after 3 that is a member is 1.
@@ -108,7 +114,8 @@ TEST(Rotation, LeadHostsFirstInTheDefaultOrder) {
         input.mode = mode;
         const auto turns = plan_rotation(input);
         ASSERT_GE(turns.size(), 3u) << mode;
-        const auto first_dealt = std::find_if(turns.begin(), turns.end(), [](const Turn& t) { return !t.fixed; });
+        const auto first_dealt =
+            std::find_if(turns.begin(), turns.end(), [](const Turn& t) { return !t.fixed; });
         // per_quarter: Q1 starts before 30 joined, so it goes to 10, then the order goes on after
         // 10: 20, and 30, the last with no turn.
         if (mode == "per_activity") {
@@ -304,8 +311,8 @@ TEST(RotationProperty, PerQuarterNeverChangesStartedQuartersAndDealsEvenly) {
         auto plan = plan_rotation(input);
         ASSERT_EQ(plan.size(), 4u) << context;
         for (const auto& change : scenario.changes) {
-            // A change dated `change.date` takes effect that day: the quarters that started before it
-            // are stored as dealt, then the membership changes and the year is dealt again.
+            // A change dated `change.date` takes effect that day: the quarters that started before
+            // it are stored as dealt, then the membership changes and the year is dealt again.
             input.fixed_turns.clear();
             for (auto turn : plan) {
                 if (turn.starts_on < change.date) {
@@ -341,7 +348,8 @@ TEST(RotationProperty, PerActivityNeverChangesTakenTurnsAndDealsEvenly) {
         const int activities = std::uniform_int_distribution<int>(12, 30)(random);
         std::vector<std::string> activity_days;
         for (int i = 0; i < activities; ++i) {
-            activity_days.push_back(date_of(scenario.year, std::uniform_int_distribution<int>(0, 364)(random)));
+            activity_days.push_back(
+                date_of(scenario.year, std::uniform_int_distribution<int>(0, 364)(random)));
         }
         std::sort(activity_days.begin(), activity_days.end());
 
@@ -354,7 +362,8 @@ TEST(RotationProperty, PerActivityNeverChangesTakenTurnsAndDealsEvenly) {
         for (const auto& day : activity_days) {
             // Membership changes dated up to this day happen first; each one re-deals the
             // upcoming turns and leaves the taken ones alone.
-            while (next_change < scenario.changes.size() && scenario.changes[next_change].date <= day) {
+            while (next_change < scenario.changes.size() &&
+                   scenario.changes[next_change].date <= day) {
                 const auto& change = scenario.changes[next_change++];
                 apply(input.memberships, change);
                 input.today = change.date;
@@ -371,17 +380,21 @@ TEST(RotationProperty, PerActivityNeverChangesTakenTurnsAndDealsEvenly) {
                 }
                 // As many upcoming turns as there are current members.
                 long long current = 0;
-                for (long long unit : input.order) current += member_at(input.memberships, unit, change.date);
-                EXPECT_EQ(static_cast<long long>(plan.size() - input.fixed_turns.size()), current) << context;
+                for (long long unit : input.order)
+                    current += member_at(input.memberships, unit, change.date);
+                EXPECT_EQ(static_cast<long long>(plan.size() - input.fixed_turns.size()), current)
+                    << context;
             }
             input.today = day;
             const auto plan = plan_rotation(input);
             ASSERT_GT(plan.size(), input.fixed_turns.size()) << context << " on " << day;
             for (std::size_t i = 0; i < input.fixed_turns.size(); ++i) {
-                EXPECT_TRUE(operator_equal(plan[i], input.fixed_turns[i])) << context << ": " << describe(plan);
+                EXPECT_TRUE(operator_equal(plan[i], input.fixed_turns[i]))
+                    << context << ": " << describe(plan);
             }
             auto taken = plan[input.fixed_turns.size()];
-            EXPECT_TRUE(member_at(input.memberships, taken.host_unit_id, day)) << context << ": " << describe(taken);
+            EXPECT_TRUE(member_at(input.memberships, taken.host_unit_id, day))
+                << context << ": " << describe(taken);
             taken.starts_on = day;
             taken.ends_on = day;
             taken.fixed = true;

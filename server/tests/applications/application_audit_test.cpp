@@ -7,7 +7,7 @@ namespace lianjian::testing::alliance_support {
 namespace {
 
 class ApplicationAudit : public ApplicationFixture {
-protected:
+  protected:
     void expect_one(const std::string& action, long long id, const std::string& username,
                     const std::string& detail_part = "") {
         const auto events = audit_events(action, std::to_string(id));
@@ -37,16 +37,18 @@ TEST_F(ApplicationAudit, EveryTransitionIsAuditedAndTheChainVerifies) {
     // withdraw.
     const long long shuijian = unit_id("区水建中心");
     auto shuijian_admin = signed_in("shuijian_admin");
-    const auto leave = post_body(shuijian_admin, "/api/v1/applications",
-                                 {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third}, {"reason", "搬迁"}});
+    const auto leave = post_body(
+        shuijian_admin, "/api/v1/applications",
+        {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third}, {"reason", "搬迁"}});
     ASSERT_EQ(leave.status, 201) << leave.body;
     const long long withdrawn = leave.json().at("id").as_int64();
     ASSERT_EQ(withdraw(shuijian_admin, withdrawn, "暂不退出").status, 200);
     expect_one("application.withdraw", withdrawn, "shuijian_admin", "withdrawn");
 
     // leave, approved: alliance.member_leave.
-    const auto again = post_body(shuijian_admin, "/api/v1/applications",
-                                 {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third}, {"reason", "搬迁"}});
+    const auto again = post_body(
+        shuijian_admin, "/api/v1/applications",
+        {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third}, {"reason", "搬迁"}});
     ASSERT_EQ(again.status, 201) << again.body;
     const long long left = again.json().at("id").as_int64();
     ASSERT_EQ(consult(lead, left, true, "同意").status, 200);
@@ -90,8 +92,10 @@ TEST_F(ApplicationAudit, EveryTransitionIsAuditedAndTheChainVerifies) {
         new_account("dangshi2_admin", accounts::Role::unit_admin, new_unit("区档案馆分馆"));
         auto client = signed_in("dangshi2_admin");
         const auto result = post_body(client, "/api/v1/applications",
-                                      {{"kind", "join"}, {"unit_id", unit_id("区档案馆分馆")},
-                                       {"alliance_id", third}, {"reason", "申请加入"}});
+                                      {{"kind", "join"},
+                                       {"unit_id", unit_id("区档案馆分馆")},
+                                       {"alliance_id", third},
+                                       {"reason", "申请加入"}});
         EXPECT_EQ(result.status, 201) << result.body;
         return result.json().at("id").as_int64();
     }();
@@ -114,7 +118,8 @@ TEST_F(ApplicationAudit, AFailedApprovalLeavesNeitherAuditNorStateBehind) {
     // The unit joined another alliance meanwhile (the committee added it directly): approving the
     // join fails as a whole — no decision step, no audit record, still under review.
     const long long id = application_under_review();
-    ASSERT_EQ(post_body(admin, "/api/v1/alliances/" + std::to_string(alliance_id("第一联盟")) + "/members",
+    ASSERT_EQ(post_body(admin,
+                        "/api/v1/alliances/" + std::to_string(alliance_id("第一联盟")) + "/members",
                         {{"unit_id", dangan}, {"reason", "直接编入"}})
                   .status,
               200);

@@ -8,7 +8,7 @@
 namespace lianjian::testing::alliance_support {
 
 class ApplicationFixture : public AllianceFixture {
-protected:
+  protected:
     void SetUp() override {
         AllianceFixture::SetUp();
         dangan = new_unit("区档案馆");
@@ -26,7 +26,10 @@ protected:
     HttpResult submit_join(HttpClient& client, long long unit, long long alliance,
                            const std::string& reason = "办公地点相邻，申请加入") {
         return post_body(client, "/api/v1/applications",
-                         {{"kind", "join"}, {"unit_id", unit}, {"alliance_id", alliance}, {"reason", reason.c_str()}});
+                         {{"kind", "join"},
+                          {"unit_id", unit},
+                          {"alliance_id", alliance},
+                          {"reason", reason.c_str()}});
     }
 
     // Submits 区档案馆's application to join 第三联盟 and returns its id.
@@ -36,16 +39,22 @@ protected:
         return result.status == 201 ? result.json().at("id").as_int64() : 0;
     }
 
-    static HttpResult consult(HttpClient& client, long long id, bool agree, const std::string& opinion) {
-        return post_body(client, path(id, "consult"), {{"agree", agree}, {"opinion", opinion.c_str()}});
+    static HttpResult consult(HttpClient& client, long long id, bool agree,
+                              const std::string& opinion) {
+        return post_body(client, path(id, "consult"),
+                         {{"agree", agree}, {"opinion", opinion.c_str()}});
     }
 
-    static HttpResult confirm(HttpClient& client, long long id, bool agree, const std::string& opinion) {
-        return post_body(client, path(id, "confirm"), {{"agree", agree}, {"opinion", opinion.c_str()}});
+    static HttpResult confirm(HttpClient& client, long long id, bool agree,
+                              const std::string& opinion) {
+        return post_body(client, path(id, "confirm"),
+                         {{"agree", agree}, {"opinion", opinion.c_str()}});
     }
 
-    static HttpResult decide(HttpClient& client, long long id, bool approve, const std::string& opinion) {
-        return post_body(client, path(id, "decide"), {{"approve", approve}, {"opinion", opinion.c_str()}});
+    static HttpResult decide(HttpClient& client, long long id, bool approve,
+                             const std::string& opinion) {
+        return post_body(client, path(id, "decide"),
+                         {{"approve", approve}, {"opinion", opinion.c_str()}});
     }
 
     static HttpResult withdraw(HttpClient& client, long long id, const std::string& opinion = "") {

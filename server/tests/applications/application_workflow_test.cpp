@@ -16,17 +16,19 @@ using boost::json::array;
 using boost::json::object;
 
 class ApplicationWorkflow : public ApplicationFixture {
-protected:
+  protected:
     std::vector<std::string> actions_of(const boost::json::value& application) {
         std::vector<std::string> actions;
-        for (const auto& action : application.at("available_actions").as_array()) actions.push_back(str(action));
+        for (const auto& action : application.at("available_actions").as_array())
+            actions.push_back(str(action));
         return actions;
     }
 
     long long user_id(const std::string& username) {
         storage::Connection connection(services().database);
         long long id = 0;
-        connection.session() << "SELECT id FROM app_user WHERE username = :u", soci::use(username), soci::into(id);
+        connection.session() << "SELECT id FROM app_user WHERE username = :u", soci::use(username),
+            soci::into(id);
         return id;
     }
 };
@@ -43,13 +45,15 @@ TEST_F(ApplicationWorkflow, ApprovedJoinMakesTheUnitAMemberThatDay) {
     EXPECT_EQ(created.at("applicant_unit").at("id").as_int64(), dangan);
     EXPECT_EQ(actions_of(created), std::vector<std::string>{"withdraw"});
     EXPECT_EQ(actions_of(lead.get(path(id)).json()), std::vector<std::string>{"consult"});
-    EXPECT_FALSE(contains(member_ids(alliance_json(third)), dangan)) << "nothing changes before approval";
+    EXPECT_FALSE(contains(member_ids(alliance_json(third)), dangan))
+        << "nothing changes before approval";
 
     // when the lead unit agrees and the committee approves,
     const auto consulted = consult(lead, id, true, "同意，欢迎加入");
     ASSERT_EQ(consulted.status, 200) << consulted.body;
     EXPECT_EQ(consulted.json().at("state").as_string(), "under_review");
-    EXPECT_FALSE(contains(member_ids(alliance_json(third)), dangan)) << "the lead's consent is not approval";
+    EXPECT_FALSE(contains(member_ids(alliance_json(third)), dangan))
+        << "the lead's consent is not approval";
     EXPECT_EQ(actions_of(application(id)), std::vector<std::string>{"decide"});
     const auto decided = decide(admin, id, true, "批准加入第三联盟");
     ASSERT_EQ(decided.status, 200) << decided.body;
@@ -197,10 +201,12 @@ TEST_F(ApplicationWorkflow, FoundingWithEveryCoApplicantConfirmingCreatesTheAlli
     for (const auto& co : submitted_json.at("co_applicants").as_array()) {
         confirmations[co.at("unit").at("id").as_int64()] = str(co.at("confirmation"));
     }
-    EXPECT_EQ(confirmations, (std::map<long long, std::string>{{dangan, "agreed"}, {b, "pending"}, {c, "pending"}}));
+    EXPECT_EQ(confirmations, (std::map<long long, std::string>{
+                                 {dangan, "agreed"}, {b, "pending"}, {c, "pending"}}));
     EXPECT_EQ(actions_of(b_admin.get(path(id)).json()), std::vector<std::string>{"confirm"});
 
-    // The committee cannot decide before everyone has confirmed; the lead of an alliance has no say.
+    // The committee cannot decide before everyone has confirmed; the lead of an alliance has no
+    // say.
     EXPECT_EQ(decide(admin, id, true, "").status, 409);
     EXPECT_EQ(consult(lead, id, true, "同意").status, 409);
     EXPECT_EQ(confirm(lead, id, true, "").status, 403);
@@ -221,7 +227,8 @@ TEST_F(ApplicationWorkflow, FoundingWithEveryCoApplicantConfirmingCreatesTheAlli
     ASSERT_TRUE(approved.at("created_alliance_id").is_int64()) << approved;
     const long long created = approved.at("created_alliance_id").as_int64();
     std::vector<std::string> actions;
-    for (const auto& step : approved.at("steps").as_array()) actions.push_back(str(step.at("action")));
+    for (const auto& step : approved.at("steps").as_array())
+        actions.push_back(str(step.at("action")));
     EXPECT_EQ(actions, (std::vector<std::string>{"submit", "confirm", "confirm", "decide"}));
 
     const auto alliance = alliance_json(created);
@@ -298,26 +305,31 @@ TEST_F(ApplicationWorkflow, LeavingFollowsTheSamePathAndEndsTheMembership) {
     auto shuijian_admin = signed_in("shuijian_admin");
     const long long shuijian = unit_id("区水建中心");
     // The lead unit may not apply to leave.
-    EXPECT_EQ(post_body(lead, "/api/v1/applications",
-                        {{"kind", "leave"}, {"unit_id", bianban}, {"alliance_id", third}, {"reason", "退出"}})
-                  .status,
-              409);
+    EXPECT_EQ(
+        post_body(
+            lead, "/api/v1/applications",
+            {{"kind", "leave"}, {"unit_id", bianban}, {"alliance_id", third}, {"reason", "退出"}})
+            .status,
+        409);
     // Nor may a unit leave an alliance it is not in.
     EXPECT_EQ(post_body(shuijian_admin, "/api/v1/applications",
-                        {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", alliance_id("第一联盟")},
+                        {{"kind", "leave"},
+                         {"unit_id", shuijian},
+                         {"alliance_id", alliance_id("第一联盟")},
                          {"reason", "退出"}})
                   .status,
               409);
 
-    const auto submitted = post_body(shuijian_admin, "/api/v1/applications",
-                                     {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third},
-                                      {"reason", "单位搬迁"}});
+    const auto submitted = post_body(
+        shuijian_admin, "/api/v1/applications",
+        {{"kind", "leave"}, {"unit_id", shuijian}, {"alliance_id", third}, {"reason", "单位搬迁"}});
     ASSERT_EQ(submitted.status, 201) << submitted.body;
     const long long id = submitted.json().at("id").as_int64();
     EXPECT_EQ(submitted.json().at("state").as_string(), "consulting");
     EXPECT_EQ(decide(admin, id, true, "").status, 409) << "the lead unit is consulted first";
     ASSERT_EQ(consult(lead, id, true, "同意").status, 200);
-    EXPECT_TRUE(contains(member_ids(alliance_json(third)), shuijian)) << "still a member until approved";
+    EXPECT_TRUE(contains(member_ids(alliance_json(third)), shuijian))
+        << "still a member until approved";
     const auto decided = decide(admin, id, true, "同意退出");
     ASSERT_EQ(decided.status, 200) << decided.body;
     EXPECT_EQ(decided.json().at("state").as_string(), "approved");
@@ -389,13 +401,15 @@ TEST_F(ApplicationWorkflow, SubmissionRules) {
     EXPECT_EQ(submit_join(applicant, unit_id("区水建中心"), alliance_id("第一联盟")).status, 403);
     EXPECT_EQ(submit_join(admin, dangan, third).status, 403);
     // The alliance and a reason are needed.
-    const auto no_alliance = post_body(applicant, "/api/v1/applications", {{"kind", "join"}, {"unit_id", dangan}, {"reason", "x"}});
+    const auto no_alliance = post_body(applicant, "/api/v1/applications",
+                                       {{"kind", "join"}, {"unit_id", dangan}, {"reason", "x"}});
     EXPECT_EQ(no_alliance.status, 422);
     EXPECT_EQ(field_of(no_alliance), "alliance_id");
     const auto no_reason = submit_join(applicant, dangan, third, "");
     EXPECT_EQ(no_reason.status, 422);
     EXPECT_EQ(field_of(no_reason), "reason");
-    const auto bad_kind = post_body(applicant, "/api/v1/applications", {{"kind", "merge"}, {"unit_id", dangan}});
+    const auto bad_kind =
+        post_body(applicant, "/api/v1/applications", {{"kind", "merge"}, {"unit_id", dangan}});
     EXPECT_EQ(bad_kind.status, 422);
     EXPECT_EQ(field_of(bad_kind), "kind");
     EXPECT_EQ(submit_join(applicant, dangan, 999999).status, 422);
@@ -405,16 +419,22 @@ TEST_F(ApplicationWorkflow, SubmissionRules) {
     EXPECT_EQ(submit_join(applicant, dangan, alliance_id("第二联盟")).status, 409);
     const long long b = new_unit("区地方志办");
     EXPECT_EQ(post_body(applicant, "/api/v1/applications",
-                        {{"kind", "found"}, {"unit_id", dangan}, {"name", "第五联盟"},
-                         {"office_area_id", office_area_id("人防大楼办公区")}, {"co_applicant_unit_ids", array{b}}})
+                        {{"kind", "found"},
+                         {"unit_id", dangan},
+                         {"name", "第五联盟"},
+                         {"office_area_id", office_area_id("人防大楼办公区")},
+                         {"co_applicant_unit_ids", array{b}}})
                   .status,
               409);
     // Nor can another unit name it as a co-applicant.
     new_account("fangzhi_admin", accounts::Role::unit_admin, b);
     auto b_admin = signed_in("fangzhi_admin");
     EXPECT_EQ(post_body(b_admin, "/api/v1/applications",
-                        {{"kind", "found"}, {"unit_id", b}, {"name", "第五联盟"},
-                         {"office_area_id", office_area_id("人防大楼办公区")}, {"co_applicant_unit_ids", array{dangan}}})
+                        {{"kind", "found"},
+                         {"unit_id", b},
+                         {"name", "第五联盟"},
+                         {"office_area_id", office_area_id("人防大楼办公区")},
+                         {"co_applicant_unit_ids", array{dangan}}})
                   .status,
               409);
     // Once it is closed, it may.
@@ -427,7 +447,8 @@ TEST_F(ApplicationWorkflow, ListsShowEachUnitWhatInvolvesIt) {
     auto ids_in = [](const HttpResult& result) {
         std::vector<long long> ids;
         const auto json = result.json();
-        for (const auto& item : json.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+        for (const auto& item : json.at("items").as_array())
+            ids.push_back(item.at("id").as_int64());
         return ids;
     };
     EXPECT_TRUE(contains(ids_in(admin.get("/api/v1/applications")), id));
@@ -476,12 +497,14 @@ TEST_F(ApplicationWorkflow, TwoCommitteeAdminsDecidingAtOnceApproveOnce) {
         t2.join();
         std::vector<int> statuses{a.status, b.status};
         std::sort(statuses.begin(), statuses.end());
-        EXPECT_EQ(statuses, (std::vector<int>{200, 409})) << "round " << round << ": " << a.body << " / " << b.body;
+        EXPECT_EQ(statuses, (std::vector<int>{200, 409}))
+            << "round " << round << ": " << a.body << " / " << b.body;
         EXPECT_EQ(memberships_of(unit), 1) << "round " << round;
         EXPECT_EQ(open_memberships(unit), 1);
         long long decisions = 0;
         const auto decided = application(id);
-        for (const auto& step : decided.at("steps").as_array()) decisions += step.at("action") == "decide";
+        for (const auto& step : decided.at("steps").as_array())
+            decisions += step.at("action") == "decide";
         EXPECT_EQ(decisions, 1) << "round " << round;
         EXPECT_EQ(state_of(id), "approved");
     }
@@ -507,7 +530,8 @@ TEST_F(ApplicationWorkflow, TwoSimultaneousApplicationsOfOneUnitOpenOnlyOne) {
         t2.join();
         std::vector<int> statuses{a.status, b.status};
         std::sort(statuses.begin(), statuses.end());
-        EXPECT_EQ(statuses, (std::vector<int>{201, 409})) << "round " << round << ": " << a.body << " / " << b.body;
+        EXPECT_EQ(statuses, (std::vector<int>{201, 409}))
+            << "round " << round << ": " << a.body << " / " << b.body;
         // Withdraw whatever was opened, for the next round.
         const auto open = applicant.get("/api/v1/applications?mine=true&state=consulting").json();
         EXPECT_EQ(open.at("total").as_int64(), 1) << "round " << round;

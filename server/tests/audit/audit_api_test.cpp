@@ -10,7 +10,7 @@ namespace lianjian::testing {
 namespace {
 
 class AuditApi : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         // Given some sign-ins and a sign-out besides the demo load's records,
         HttpClient admin{server.port()};

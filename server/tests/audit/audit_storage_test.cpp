@@ -11,18 +11,23 @@ namespace lianjian::testing {
 namespace {
 
 class AuditStorage : public ::testing::Test {
-protected:
+  protected:
     AuditStorage() {
         storage::migrate(*database);
         for (int i = 1; i <= 3; ++i) {
-            audit.record_alone({{i, "user" + std::to_string(i), "127.0.0.1"}, "test.event", "test",
-                                std::to_string(i), audit::Outcome::success, "detail " + std::to_string(i)});
+            audit.record_alone({{i, "user" + std::to_string(i), "127.0.0.1"},
+                                "test.event",
+                                "test",
+                                std::to_string(i),
+                                audit::Outcome::success,
+                                "detail " + std::to_string(i)});
         }
     }
 
     std::vector<long long> ids() {
         storage::Connection connection(*database);
-        soci::rowset<soci::row> rows = (connection.session().prepare << "SELECT id FROM audit_event ORDER BY id");
+        soci::rowset<soci::row> rows =
+            (connection.session().prepare << "SELECT id FROM audit_event ORDER BY id");
         std::vector<long long> result;
         for (const auto& row : rows) {
             result.push_back(storage::integer_at(row, 0));
@@ -94,7 +99,8 @@ TEST_F(AuditStorage, TamperingIsFoundAtTheChangedRecord) {
     }
     // when they rewrite the middle record's detail,
     const auto middle = ids().at(1);
-    execute("UPDATE audit_event SET detail = 'nothing happened' WHERE id = " + std::to_string(middle));
+    execute("UPDATE audit_event SET detail = 'nothing happened' WHERE id = " +
+            std::to_string(middle));
     // then verification fails and names that record.
     const auto result = audit.verify();
     EXPECT_FALSE(result.ok);

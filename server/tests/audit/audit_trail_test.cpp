@@ -12,7 +12,7 @@ namespace lianjian::testing {
 namespace {
 
 class AuditTrail : public ::testing::Test {
-protected:
+  protected:
     std::vector<audit::AuditEvent> all_events() {
         audit::AuditFilter filter;
         filter.page_size = 100000;
@@ -40,8 +40,9 @@ protected:
 
     long long create_user(const std::string& username, const std::string& password) {
         const auto result = sysadmin.post(
-            "/api/v1/users", R"({"username":")" + username + R"(","display_name":"测试","roles":["viewer"],)" +
-                                 R"("password":")" + password + R"(","must_change_password":false})");
+            "/api/v1/users",
+            R"({"username":")" + username + R"(","display_name":"测试","roles":["viewer"],)" +
+                R"("password":")" + password + R"(","must_change_password":false})");
         EXPECT_EQ(result.status, 201) << result.body;
         return result.json().at("id").as_int64();
     }
@@ -69,14 +70,16 @@ TEST_F(AuditTrail, EachSecurityActionIsRecordedWithoutAnyPassword) {
     const long long zhang = create_user("zhangsan", use("Initial-Pass-77"));
     HttpClient zhangsan{server.port()};
     ASSERT_EQ(zhangsan.login("zhangsan", "Initial-Pass-77").status, 200);
-    EXPECT_EQ(zhangsan.post("/api/v1/auth/password",
-                            R"({"current_password":")" + use("Not-Current-9") + R"(","new_password":")" +
-                                use("Never-Set-Pass-3") + R"("})")
+    EXPECT_EQ(zhangsan
+                  .post("/api/v1/auth/password", R"({"current_password":")" + use("Not-Current-9") +
+                                                     R"(","new_password":")" +
+                                                     use("Never-Set-Pass-3") + R"("})")
                   .status,
               422);
-    ASSERT_EQ(zhangsan.post("/api/v1/auth/password",
-                            R"({"current_password":"Initial-Pass-77","new_password":")" +
-                                use("Changed-Pass-88") + R"("})")
+    ASSERT_EQ(zhangsan
+                  .post("/api/v1/auth/password",
+                        R"({"current_password":"Initial-Pass-77","new_password":")" +
+                            use("Changed-Pass-88") + R"("})")
                   .status,
               204);
     ASSERT_EQ(zhangsan.login("zhangsan", "Changed-Pass-88").status, 200);

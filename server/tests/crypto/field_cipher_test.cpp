@@ -24,7 +24,7 @@ crypto::Key random_key() {
 
 // A directory of one's own for a key file, removed afterwards.
 class KeyDirectory {
-public:
+  public:
     KeyDirectory() {
         static std::mt19937_64 generator{std::random_device{}()};
         path_ = fs::temp_directory_path() / ("lianjian-key-test-" + std::to_string(generator()));
@@ -35,13 +35,13 @@ public:
     }
     const fs::path& path() const { return path_; }
 
-private:
+  private:
     fs::path path_;
 };
 
 // Sets (or clears) LIANJIAN_SECRET_KEY for one test and puts back what was there.
 class SecretKeyVariable {
-public:
+  public:
     explicit SecretKeyVariable(const char* value) {
         if (const char* previous = std::getenv("LIANJIAN_SECRET_KEY")) {
             previous_ = previous;
@@ -60,12 +60,12 @@ public:
         }
     }
 
-private:
+  private:
     std::optional<std::string> previous_;
 };
 
 class FieldCipherTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_GE(sodium_init(), 0); }
 };
 

@@ -8,7 +8,7 @@ namespace lianjian::testing {
 namespace {
 
 class BadInput : public ::testing::Test {
-protected:
+  protected:
     TestServer server;
     HttpClient client{server.port()};
 };
@@ -48,7 +48,8 @@ TEST_F(BadInput, UnknownRouteIs404Json) {
 }
 
 TEST_F(BadInput, WrongMethodIs405WithAllow) {
-    const auto result = client.request("DELETE", "/api/v1/units", "", {{"X-Requested-With", "XMLHttpRequest"}});
+    const auto result =
+        client.request("DELETE", "/api/v1/units", "", {{"X-Requested-With", "XMLHttpRequest"}});
     EXPECT_EQ(result.status, 405);
     EXPECT_EQ(result.error_code(), "method_not_allowed");
     EXPECT_EQ(result.headers.at("allow"), "GET, POST");
@@ -84,7 +85,8 @@ TEST_F(BadInput, ErrorsCarrySecurityHeadersAndNoServerBanner) {
     const auto result = client.get("/api/v1/no-such-thing");
     EXPECT_EQ(result.headers.count("server"), 0u);
     EXPECT_EQ(result.headers.at("x-content-type-options"), "nosniff");
-    EXPECT_NE(result.headers.at("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_NE(result.headers.at("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos);
     EXPECT_EQ(result.headers.at("cache-control"), "no-store");
 }
 

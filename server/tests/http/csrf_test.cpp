@@ -12,7 +12,7 @@ namespace {
 
 // One server for the suite: each test uses its own client and session.
 class Csrf : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { shared = std::make_unique<TestServer>(); }
     static void TearDownTestSuite() { shared.reset(); }
 
@@ -35,8 +35,9 @@ TEST_F(Csrf, PostWithoutRequestedWithIsRejected) {
 }
 
 TEST_F(Csrf, WrongRequestedWithValueIsRejected) {
-    const auto result = client.request("POST", "/api/v1/auth/login", login_body(),
-                                       {{"Content-Type", "application/json"}, {"X-Requested-With", "fetch"}});
+    const auto result =
+        client.request("POST", "/api/v1/auth/login", login_body(),
+                       {{"Content-Type", "application/json"}, {"X-Requested-With", "fetch"}});
     EXPECT_EQ(result.status, 403);
     EXPECT_EQ(result.error_code(), "csrf_rejected");
 }
@@ -86,7 +87,8 @@ TEST_F(Csrf, SignedInPostWithoutRequestedWithIsRejectedAndChangesNothing) {
 
 TEST_F(Csrf, GetNeedsNoCsrfHeader) {
     ASSERT_EQ(client.login("admin").status, 200);
-    const auto result = client.request("GET", "/api/v1/units", "", {{"Origin", "http://evil.example"}});
+    const auto result =
+        client.request("GET", "/api/v1/units", "", {{"Origin", "http://evil.example"}});
     EXPECT_EQ(result.status, 200);
 }
 

@@ -19,13 +19,15 @@ using accounts::Role;
 const char* matrix_password = "Matrix-Pass-2026";
 
 // A request as the browser's scripts send it, without a socket.
-http::Request make_request(beast_http::verb method, const std::string& target, const std::string& token) {
+http::Request make_request(beast_http::verb method, const std::string& target,
+                           const std::string& token) {
     http::Request request{method, target, 11};
     request.set(beast_http::field::host, "127.0.0.1");
     request.set("X-Requested-With", "XMLHttpRequest");
     request.set(beast_http::field::content_type, "application/json");
     if (!token.empty()) {
-        request.set(beast_http::field::cookie, std::string(http::session_cookie_name) + "=" + token);
+        request.set(beast_http::field::cookie,
+                    std::string(http::session_cookie_name) + "=" + token);
     }
     request.body() = "{}";
     request.prepare_payload();
@@ -49,7 +51,7 @@ std::string error_code_of(const http::Response& response) {
 
 // One server for the suite, with one account per role.
 class RouteMatrix : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         shared = std::make_unique<TestServer>();
         auto& accounts = shared->application().services().accounts;
@@ -74,7 +76,8 @@ protected:
     std::string token_for(Role role) {
         return server.application()
             .services()
-            .accounts.login(std::string("matrix_") + accounts::role_name(role), matrix_password, "127.0.0.1")
+            .accounts
+            .login(std::string("matrix_") + accounts::role_name(role), matrix_password, "127.0.0.1")
             .token;
     }
 
@@ -175,11 +178,13 @@ TEST_F(RouteMatrix, RouteWithoutDeclaredPermissionIsDeniedToEveryone) {
     for (const auto& route : router.routes()) {
         for (Role role : accounts::all_roles) {
             const auto response = dispatcher.handle(
-                make_request(route.method, concrete_target(route.pattern), token_for(role)), "127.0.0.1");
-            EXPECT_EQ(response.result_int(), 403) << route.pattern << " as " << accounts::role_name(role);
+                make_request(route.method, concrete_target(route.pattern), token_for(role)),
+                "127.0.0.1");
+            EXPECT_EQ(response.result_int(), 403)
+                << route.pattern << " as " << accounts::role_name(role);
         }
-        const auto anonymous =
-            dispatcher.handle(make_request(route.method, concrete_target(route.pattern), ""), "127.0.0.1");
+        const auto anonymous = dispatcher.handle(
+            make_request(route.method, concrete_target(route.pattern), ""), "127.0.0.1");
         EXPECT_EQ(anonymous.result_int(), 403) << route.pattern;
     }
     EXPECT_FALSE(handler_ran);
@@ -192,7 +197,8 @@ TEST_F(RouteMatrix, RolesGrantTableMatchesTheThreeDuties) {
     for (Role role : accounts::all_roles) {
         EXPECT_EQ(accounts::roles_grant({role}, Permission::audit_read), role == Role::auditor)
             << accounts::role_name(role);
-        EXPECT_EQ(accounts::roles_grant({role}, Permission::users_manage), role == Role::system_admin)
+        EXPECT_EQ(accounts::roles_grant({role}, Permission::users_manage),
+                  role == Role::system_admin)
             << accounts::role_name(role);
         EXPECT_TRUE(accounts::roles_grant({role}, Permission::signed_in));
     }

@@ -1,7 +1,7 @@
 // Specification: the router matches paths segment by segment, collects `{…}` parameters, and
 // tells a wrong method (405, with the methods that exist) from an unknown path (404).
-#include "http/dispatcher.hpp"
 #include "http/router.hpp"
+#include "http/dispatcher.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,16 +11,19 @@ namespace {
 namespace beast_http = http::beast_http;
 using beast_http::verb;
 
-http::Response ok(http::RequestContext&) { return http::empty_response(http::Status::no_content); }
+http::Response ok(http::RequestContext&) {
+    return http::empty_response(http::Status::no_content);
+}
 
 class RouterMatch : public ::testing::Test {
-protected:
+  protected:
     RouterMatch() {
         router.add(verb::get, "/api/v1/users", {accounts::Permission::users_manage}, ok);
         router.add(verb::post, "/api/v1/users", {accounts::Permission::users_manage}, ok);
         router.add(verb::get, "/api/v1/users/{id}", {accounts::Permission::users_manage}, ok);
         router.add(verb::post, "/api/v1/users/{id}/lock", {accounts::Permission::users_manage}, ok);
-        router.add(verb::get, "/api/v1/alliances/{id}/members/{unit}", {accounts::Permission::alliances_read}, ok);
+        router.add(verb::get, "/api/v1/alliances/{id}/members/{unit}",
+                   {accounts::Permission::alliances_read}, ok);
     }
     http::Router router;
 };

@@ -10,9 +10,9 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/socket.h>
 #include <chrono>
 #include <future>
-#include <sys/socket.h>
 #include <thread>
 
 namespace lianjian::testing {
@@ -24,13 +24,14 @@ using namespace std::chrono_literals;
 
 // A kept-alive connection that has finished one request and now waits, idle.
 class IdleConnection {
-public:
+  public:
     explicit IdleConnection(unsigned short port) : socket_(io_) {
         socket_.connect({asio::ip::make_address("127.0.0.1"), port});
         // Reads give up after 5 s instead of hanging the test if the server never closes.
         timeval timeout{5, 0};
         setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        beast_http::request<beast_http::empty_body> request{beast_http::verb::get, "/api/v1/health", 11};
+        beast_http::request<beast_http::empty_body> request{beast_http::verb::get, "/api/v1/health",
+                                                            11};
         request.set(beast_http::field::host, "127.0.0.1");
         request.keep_alive(true);
         beast_http::write(socket_, request);
@@ -51,7 +52,7 @@ public:
         return count == 0 && (error == asio::error::eof || error == asio::error::connection_reset);
     }
 
-private:
+  private:
     asio::io_context io_;
     asio::ip::tcp::socket socket_;
     boost::beast::flat_buffer buffer_;

@@ -27,7 +27,8 @@ void write(const fs::path& path, const std::string& contents) {
 // A web build in a temporary directory, with a secret file beside it (outside the root).
 struct WebBuild {
     WebBuild() {
-        base = fs::temp_directory_path() / ("lianjian-static-" + std::to_string(std::random_device{}()));
+        base = fs::temp_directory_path() /
+               ("lianjian-static-" + std::to_string(std::random_device{}()));
         root = base / "web";
         write(root / "index.html", index_html);
         write(root / "assets" / "app-abc123.js", app_js);
@@ -50,7 +51,7 @@ app::Config with_static(const fs::path& root) {
 
 // One web build and one server for the suite: the tests only read.
 class StaticFilesServed : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         shared_build = std::make_unique<WebBuild>();
         shared = std::make_unique<TestServer>(with_static(shared_build->root));
@@ -74,7 +75,8 @@ protected:
         if (result.status == 200) {
             EXPECT_EQ(result.body, index_html) << target;
         } else {
-            EXPECT_TRUE(result.status == 400 || result.status == 404) << target << " → " << result.status;
+            EXPECT_TRUE(result.status == 400 || result.status == 404)
+                << target << " → " << result.status;
         }
     }
 };
@@ -86,7 +88,8 @@ TEST_F(StaticFilesServed, RootIsIndexHtmlNeverCached) {
     EXPECT_EQ(result.headers.at("cache-control"), "no-cache");
     EXPECT_NE(result.headers.at("content-type").find("text/html"), std::string::npos);
     // Security headers on pages too.
-    EXPECT_NE(result.headers.at("content-security-policy").find("default-src 'self'"), std::string::npos);
+    EXPECT_NE(result.headers.at("content-security-policy").find("default-src 'self'"),
+              std::string::npos);
     EXPECT_EQ(result.headers.at("x-frame-options"), "DENY");
 }
 
@@ -127,11 +130,11 @@ TEST_F(StaticFilesServed, PostToAPageIsRefused) {
 }
 
 TEST_F(StaticFilesServed, ParentStepsNeverLeaveTheRoot) {
-    for (const char* target : {"/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/../secret.txt",
-                               "/%2e%2e/secret.txt", "/assets/../../secret.txt",
-                               "/assets/%2e%2e/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
-                               "/..%2fsecret.txt", "/..%5csecret.txt", "/../web-secret/secret.txt",
-                               "//etc/passwd", "/%2fetc%2fpasswd"}) {
+    for (const char* target :
+         {"/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/../secret.txt", "/%2e%2e/secret.txt",
+          "/assets/../../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+          "/..%2fsecret.txt", "/..%5csecret.txt", "/../web-secret/secret.txt", "//etc/passwd",
+          "/%2fetc%2fpasswd"}) {
         expect_not_leaked(target);
     }
 }
@@ -142,7 +145,8 @@ TEST_F(StaticFilesServed, SymlinkOutOfTheRootIsNotFollowed) {
     fs::remove(build.root / "assets" / "linked", error);
     error.clear();
     fs::create_symlink(build.base / "secret.txt", build.root / "leak.txt", error);
-    fs::create_directory_symlink(build.base / "web-secret", build.root / "assets" / "linked", error);
+    fs::create_directory_symlink(build.base / "web-secret", build.root / "assets" / "linked",
+                                 error);
     ASSERT_FALSE(error) << error.message();
     expect_not_leaked("/leak.txt");
     expect_not_leaked("/assets/linked/secret.txt");
@@ -151,7 +155,8 @@ TEST_F(StaticFilesServed, SymlinkOutOfTheRootIsNotFollowed) {
 TEST(StaticFilesUnit, ServeRefusesParentStepsDirectly) {
     WebBuild build;
     const http::StaticFiles files(build.root);
-    for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/..", "/a/../../secret.txt"}) {
+    for (const char* path :
+         {"/../secret.txt", "/assets/../../secret.txt", "/..", "/a/../../secret.txt"}) {
         const auto response = files.serve(path, false);
         EXPECT_EQ(response.body().find(secret), std::string::npos) << path;
     }

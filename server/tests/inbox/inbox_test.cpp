@@ -14,7 +14,7 @@ struct Inbox {
 };
 
 class InboxTest : public ApplicationFixture {
-protected:
+  protected:
     Inbox inbox(HttpClient& client, bool unread_only = false) {
         const auto result = client.get(std::string("/api/v1/notifications?page_size=100") +
                                        (unread_only ? "&unread=true" : ""));
@@ -26,10 +26,12 @@ protected:
     }
 
     // Notifications about one application.
-    std::vector<boost::json::value> about(HttpClient& client, long long application_id, bool unread_only = false) {
+    std::vector<boost::json::value> about(HttpClient& client, long long application_id,
+                                          bool unread_only = false) {
         std::vector<boost::json::value> found;
         for (auto& item : inbox(client, unread_only).items) {
-            if (item.at("object_type") == "application" && item.at("object_id").as_string() == std::to_string(application_id)) {
+            if (item.at("object_type") == "application" &&
+                item.at("object_id").as_string() == std::to_string(application_id)) {
                 found.push_back(item);
             }
         }
@@ -42,9 +44,11 @@ protected:
         std::vector<std::string> actions;
         const auto json = result.json();
         for (const auto& item : json.at("items").as_array()) {
-            if (item.at("kind") == "application" && item.at("object_id").as_int64() == application_id) {
+            if (item.at("kind") == "application" &&
+                item.at("object_id").as_int64() == application_id) {
                 actions.push_back(str(item.at("action")));
-                EXPECT_EQ(item.at("link").as_string(), "/applications/" + std::to_string(application_id));
+                EXPECT_EQ(item.at("link").as_string(),
+                          "/applications/" + std::to_string(application_id));
             }
         }
         return actions;
@@ -98,7 +102,8 @@ TEST_F(InboxTest, EachStepTellsWhoeverActsNext) {
     ASSERT_EQ(told.size(), 1u);
     EXPECT_EQ(told[0].at("kind").as_string(), "application.closed");
     EXPECT_NE(told[0].at("title").as_string().find("已批准"), std::string::npos);
-    for (HttpClient* client : {&admin, &admin2, &lead}) EXPECT_TRUE(todo_actions(*client, id).empty());
+    for (HttpClient* client : {&admin, &admin2, &lead})
+        EXPECT_TRUE(todo_actions(*client, id).empty());
     EXPECT_EQ(summary(applicant), std::make_pair(1LL, 0LL));
 }
 
@@ -125,14 +130,20 @@ TEST_F(InboxTest, ReadStateIsEachUsersOwn) {
     const long long notification = before.items.front().at("id").as_int64();
 
     // Another user cannot mark it read: it is not theirs.
-    EXPECT_EQ(lead.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status, 404);
-    EXPECT_EQ(admin.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status, 404);
+    EXPECT_EQ(lead.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status,
+              404);
+    EXPECT_EQ(admin.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status,
+              404);
     EXPECT_EQ(inbox(applicant).unread, 2);
     EXPECT_EQ(applicant.post("/api/v1/notifications/999999/read").status, 404);
 
     // Its owner can, once or twice.
-    EXPECT_EQ(applicant.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status, 204);
-    EXPECT_EQ(applicant.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status, 204);
+    EXPECT_EQ(
+        applicant.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status,
+        204);
+    EXPECT_EQ(
+        applicant.post("/api/v1/notifications/" + std::to_string(notification) + "/read").status,
+        204);
     const auto after = inbox(applicant);
     EXPECT_EQ(after.unread, 1);
     EXPECT_EQ(after.total, 2);

@@ -9,7 +9,7 @@ namespace lianjian::testing {
 namespace {
 
 class MemberAccess : public MemberFixture {
-protected:
+  protected:
     void SetUp() override {
         MemberFixture::SetUp();
         shenji = unit_id("区审计局");
@@ -64,8 +64,11 @@ TEST_F(MemberAccess, RolesWithoutMemberAccessAreRefused) {
 TEST_F(MemberAccess, ViewerCannotUnmaskOrChange) {
     auto viewer = signed_in("viewer");
     EXPECT_EQ(viewer.post(member_target(audit_member, "/unmask")).status, 403);
-    EXPECT_EQ(viewer.post("/api/v1/members", member_body("访客", shenji, "13912343333")).status, 403);
-    EXPECT_EQ(put(viewer, member_target(audit_member), member_body("改名", shenji, "13912341111")).status, 403);
+    EXPECT_EQ(viewer.post("/api/v1/members", member_body("访客", shenji, "13912343333")).status,
+              403);
+    EXPECT_EQ(
+        put(viewer, member_target(audit_member), member_body("改名", shenji, "13912341111")).status,
+        403);
     EXPECT_EQ(viewer.post(member_target(audit_member, "/deactivate")).status, 403);
     EXPECT_TRUE(audit_events("member.unmask").empty());
 }
@@ -103,21 +106,32 @@ TEST_F(MemberAccess, UnitAdminSeesAndManagesOnlyItsOwnUnit) {
     EXPECT_EQ(bianban_admin.get("/api/v1/members?unit_id=" + std::to_string(shenji)).status, 403);
     EXPECT_EQ(bianban_admin.get(member_target(audit_member)).status, 403);
     EXPECT_EQ(bianban_admin.post(member_target(audit_member, "/unmask")).status, 403);
-    EXPECT_EQ(put(bianban_admin, member_target(audit_member), member_body("改名", shenji, "13912341111")).status, 403);
+    EXPECT_EQ(
+        put(bianban_admin, member_target(audit_member), member_body("改名", shenji, "13912341111"))
+            .status,
+        403);
     EXPECT_EQ(bianban_admin.post(member_target(audit_member, "/deactivate")).status, 403);
-    EXPECT_EQ(bianban_admin.post("/api/v1/members", member_body("越权", shenji, "13912344444")).status, 403);
+    EXPECT_EQ(
+        bianban_admin.post("/api/v1/members", member_body("越权", shenji, "13912344444")).status,
+        403);
     // Moving its own member into another unit is refused too.
-    EXPECT_EQ(put(bianban_admin, member_target(bianban_member), member_body("编办党员", shenji, "13912342222")).status, 403);
+    EXPECT_EQ(put(bianban_admin, member_target(bianban_member),
+                  member_body("编办党员", shenji, "13912342222"))
+                  .status,
+              403);
     EXPECT_TRUE(audit_events("member.unmask").empty());
     EXPECT_EQ(admin.get(member_target(audit_member)).json().at("name").as_string(), "审计局党员");
 }
 
 TEST_F(MemberAccess, UnitAdminManagesAndUnmasksItsOwnMembers) {
     auto bianban_admin = signed_in("bianban_admin");
-    const auto created = bianban_admin.post("/api/v1/members", member_body("新党员", bianban, "13912345555"));
+    const auto created =
+        bianban_admin.post("/api/v1/members", member_body("新党员", bianban, "13912345555"));
     ASSERT_EQ(created.status, 201) << created.body;
     const auto id = created.json().at("id").as_int64();
-    EXPECT_EQ(put(bianban_admin, member_target(id), member_body("新党员", bianban, "13912345556")).status, 200);
+    EXPECT_EQ(
+        put(bianban_admin, member_target(id), member_body("新党员", bianban, "13912345556")).status,
+        200);
     const auto unmasked = bianban_admin.post(member_target(id, "/unmask"));
     ASSERT_EQ(unmasked.status, 200);
     EXPECT_EQ(unmasked.json().at("phone").as_string(), "13912345556");

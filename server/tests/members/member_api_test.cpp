@@ -30,7 +30,8 @@ TEST_F(MemberApi, CreateAnswers201WithTheMemberAndAMaskedPhone) {
 }
 
 TEST_F(MemberApi, ChineseCodesAreAcceptedOnCreate) {
-    auto body = boost::json::parse(member_body("钱进", unit_id("区妇联"), "139 1234 0001")).as_object();
+    auto body =
+        boost::json::parse(member_body("钱进", unit_id("区妇联"), "139 1234 0001")).as_object();
     body["gender"] = "男";
     body["status"] = "预备";
     body["joined_on"] = "2024/7/1";
@@ -52,7 +53,8 @@ TEST_F(MemberApi, GetUpdateAndDeactivate) {
     EXPECT_EQ(read.json().at("name").as_string(), "孙立");
     // changed (another unit, another number, now probationary),
     const long long other = unit_id("团区委");
-    const auto updated = put(admin, target, member_body("孙立", other, "13912340003", "probationary"));
+    const auto updated =
+        put(admin, target, member_body("孙立", other, "13912340003", "probationary"));
     ASSERT_EQ(updated.status, 200) << updated.body;
     EXPECT_EQ(updated.json().at("unit").at("name").as_string(), "团区委");
     EXPECT_EQ(updated.json().at("phone").as_string(), "139****0003");
@@ -67,7 +69,8 @@ TEST_F(MemberApi, GetUpdateAndDeactivate) {
     EXPECT_EQ(audit_events("member.update").size(), 1u);
     EXPECT_EQ(audit_events("member.deactivate").size(), 1u);
     // There is no way to delete one.
-    EXPECT_EQ(admin.request("DELETE", target, "", {{"X-Requested-With", "XMLHttpRequest"}}).status, 405);
+    EXPECT_EQ(admin.request("DELETE", target, "", {{"X-Requested-With", "XMLHttpRequest"}}).status,
+              405);
 }
 
 TEST_F(MemberApi, UnknownMemberIs404) {
@@ -103,13 +106,15 @@ TEST_F(MemberApi, EachInvalidFieldIs422NamingIt) {
         EXPECT_EQ(result.status, 422) << c.field << " " << result.body;
         EXPECT_EQ(result.error_code(), "validation_failed") << c.field;
         if (result.status == 422) {
-            EXPECT_EQ(result.json().at("error").at("details").at("field").as_string(), c.field) << result.body;
+            EXPECT_EQ(result.json().at("error").at("details").at("field").as_string(), c.field)
+                << result.body;
         }
     }
     // A missing field, or one of the wrong type, names the field too.
     const auto missing = admin.post("/api/v1/members", R"({"name":"周全"})");
     EXPECT_EQ(missing.status, 422);
-    const auto typed = admin.post("/api/v1/members", R"({"name":"周全","gender":"male","unit_id":"x"})");
+    const auto typed =
+        admin.post("/api/v1/members", R"({"name":"周全","gender":"male","unit_id":"x"})");
     EXPECT_EQ(typed.status, 422);
     EXPECT_EQ(typed.json().at("error").at("details").at("field").as_string(), "unit_id");
     EXPECT_EQ(member_total("&phone=13912340004"), 0);
@@ -123,7 +128,9 @@ TEST_F(MemberApi, SamePhoneInOneUnitIs409) {
     EXPECT_EQ(again.json().at("error").at("details").at("field").as_string(), "phone");
     // Another unit may have a member with the same number (one person, two records is the
     // units' business; within one unit it is a mistake).
-    EXPECT_EQ(admin.post("/api/v1/members", member_body("吴用", unit_id("区妇联"), "13912340005")).status, 201);
+    EXPECT_EQ(
+        admin.post("/api/v1/members", member_body("吴用", unit_id("区妇联"), "13912340005")).status,
+        201);
 }
 
 TEST_F(MemberApi, PhoneSearchIsExact) {
@@ -133,7 +140,7 @@ TEST_F(MemberApi, PhoneSearchIsExact) {
     ASSERT_EQ(found.json().at("total").as_int64(), 1);
     EXPECT_EQ(found.json().at("items").at(0).at("name").as_string(), "郑和");
     EXPECT_EQ(member_total("&phone=139%201234%200006"), 1);  // spaces as people type them
-    EXPECT_EQ(member_total("&phone=1391234000"), 0);          // a prefix is not a match
+    EXPECT_EQ(member_total("&phone=1391234000"), 0);         // a prefix is not a match
     EXPECT_EQ(member_total("&phone=13912340007"), 0);
 }
 
@@ -141,7 +148,8 @@ TEST_F(MemberApi, ListFiltersByNameOrPostStatusAndUnit) {
     const long long unit = unit_id("区科协");
     create("冯唐", unit, "13912340008");
     EXPECT_EQ(member_total("&q=" + std::string("%E5%86%AF%E5%94%90")), 1);  // 冯唐
-    EXPECT_GE(member_total("&q=" + std::string("%E7%BB%84%E7%BB%87%E5%A7%94%E5%91%98")), 1);  // 组织委员
+    EXPECT_GE(member_total("&q=" + std::string("%E7%BB%84%E7%BB%87%E5%A7%94%E5%91%98")),
+              1);  // 组织委员
     const auto total = member_total("&unit_id=" + std::to_string(unit));
     EXPECT_EQ(total, member_total("&unit_id=" + std::to_string(unit) + "&status=formal") +
                          member_total("&unit_id=" + std::to_string(unit) + "&status=probationary"));

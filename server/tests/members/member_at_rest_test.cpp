@@ -22,13 +22,14 @@ std::string file_bytes(const std::filesystem::path& path) {
 std::vector<std::string> member_rows_as_text(storage::Database& database) {
     std::vector<std::string> rows;
     storage::Connection connection(database);
-    storage::Query("SELECT * FROM member").for_each_row(connection.session(), [&](const soci::row& row) {
-        std::string text;
-        for (std::size_t index = 0; index < row.size(); ++index) {
-            text += storage::text_at(row, index) + "|";
-        }
-        rows.push_back(std::move(text));
-    });
+    storage::Query("SELECT * FROM member")
+        .for_each_row(connection.session(), [&](const soci::row& row) {
+            std::string text;
+            for (std::size_t index = 0; index < row.size(); ++index) {
+                text += storage::text_at(row, index) + "|";
+            }
+            rows.push_back(std::move(text));
+        });
     return rows;
 }
 
@@ -37,9 +38,11 @@ TEST_F(MemberAtRest, NoPhoneNumberIsStoredInClear) {
     const std::string created = "13987654321";
     const std::string imported = "15011112222";
     create("存储测试", unit_id("区审计局"), created);
-    const auto import = admin.post("/api/v1/members/import", R"({"rows":[{"name":"导入测试","gender":"男",)"
-                                                             R"("unit_name":"区妇联","post":"","phone":")" +
-                                                                 imported + R"(","joined_on":"2019-05-04","status":"正式"}]})");
+    const auto import =
+        admin.post("/api/v1/members/import",
+                   R"({"rows":[{"name":"导入测试","gender":"男",)"
+                   R"("unit_name":"区妇联","post":"","phone":")" +
+                       imported + R"(","joined_on":"2019-05-04","status":"正式"}]})");
     ASSERT_EQ(import.status, 201) << import.body;
     const std::vector<std::string> numbers = {created, imported, "13800000101", "13800001403"};
     auto& database = server.application().services().database;

@@ -7,7 +7,7 @@ namespace lianjian::testing {
 namespace {
 
 class MemberExport : public MemberFixture {
-protected:
+  protected:
     void SetUp() override {
         MemberFixture::SetUp();
         create("导出测试", unit_id("区审计局"), "13911112222");
@@ -18,7 +18,8 @@ protected:
         EXPECT_EQ(result.headers.at("content-type"),
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         EXPECT_NE(result.headers.at("content-disposition").find("attachment; "), std::string::npos);
-        EXPECT_NE(result.headers.at("content-disposition").find("filename*=UTF-8''"), std::string::npos);
+        EXPECT_NE(result.headers.at("content-disposition").find("filename*=UTF-8''"),
+                  std::string::npos);
         ASSERT_GT(result.body.size(), 4u);
         EXPECT_EQ(result.body.substr(0, 2), "PK");
     }
@@ -53,7 +54,8 @@ TEST_F(MemberExport, AdminExportHasFullNumbersAndIsAudited) {
         FAIL() << "could not read the sheet back with unzip (make test installs it)";
     }
     EXPECT_NE(strings->find("13911112222"), std::string::npos);
-    for (const char* header : {"姓名", "性别", "单位", "职务", "手机号码", "入党日期", "党员状态"}) {
+    for (const char* header :
+         {"姓名", "性别", "单位", "职务", "手机号码", "入党日期", "党员状态"}) {
         EXPECT_NE(strings->find(header), std::string::npos) << header;
     }
 }
@@ -63,7 +65,9 @@ TEST_F(MemberExport, UnitAdminExportsItsOwnUnitUnmasked) {
     const auto result = bianban_admin.get("/api/v1/members/export.xlsx?columns=unit,phone");
     expect_xlsx(result);
     EXPECT_EQ(audit_events("member.export").size(), 1u);
-    EXPECT_EQ(bianban_admin.get("/api/v1/members/export.xlsx?unit_id=" + std::to_string(unit_id("区审计局"))).status,
+    EXPECT_EQ(bianban_admin
+                  .get("/api/v1/members/export.xlsx?unit_id=" + std::to_string(unit_id("区审计局")))
+                  .status,
               403);
     const auto strings = zip_entry(result.body, "xl/sharedStrings.xml");
     if (!strings) {
@@ -80,7 +84,8 @@ TEST_F(MemberExport, UnknownColumnIs422NamingIt) {
     const auto& details = json.at("error").at("details");
     EXPECT_EQ(details.at("field").as_string(), "columns");
     EXPECT_EQ(details.at("columns").at(0).as_string(), "salary");
-    EXPECT_NE(result.json().at("error").at("message").as_string().find("salary"), boost::json::string::npos);
+    EXPECT_NE(result.json().at("error").at("message").as_string().find("salary"),
+              boost::json::string::npos);
 }
 
 TEST_F(MemberExport, ImportTemplateHasTheHeaderRowAndAnExample) {
@@ -90,7 +95,8 @@ TEST_F(MemberExport, ImportTemplateHasTheHeaderRowAndAnExample) {
     if (!strings) {
         FAIL() << "could not read the sheet back with unzip (make test installs it)";
     }
-    for (const char* header : {"姓名", "性别", "单位", "职务", "手机号码", "入党日期", "党员状态"}) {
+    for (const char* header :
+         {"姓名", "性别", "单位", "职务", "手机号码", "入党日期", "党员状态"}) {
         EXPECT_NE(strings->find(header), std::string::npos) << header;
     }
     EXPECT_NE(strings->find("示例"), std::string::npos);

@@ -3,8 +3,8 @@
 #include "storage/member_repository.hpp"
 #include "support/test_server.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -15,7 +15,7 @@ namespace lianjian::testing {
 
 // A demo server with the committee administrator signed in, and helpers for member requests.
 class MemberFixture : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_EQ(admin.login("admin").status, 200); }
 
     long long unit_id(const std::string& name) {
@@ -25,8 +25,8 @@ protected:
         return units.empty() ? 0 : units.front().id;
     }
 
-    static std::string member_body(const std::string& name, long long unit, const std::string& phone,
-                                   const std::string& status = "formal") {
+    static std::string member_body(const std::string& name, long long unit,
+                                   const std::string& phone, const std::string& status = "formal") {
         return boost::json::serialize(boost::json::object{{"name", name},
                                                           {"gender", "female"},
                                                           {"unit_id", unit},
@@ -44,8 +44,9 @@ protected:
     }
 
     static HttpResult put(HttpClient& client, const std::string& target, const std::string& body) {
-        return client.request("PUT", target, body,
-                              {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
+        return client.request(
+            "PUT", target, body,
+            {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
     }
 
     HttpClient signed_in(const std::string& username) {

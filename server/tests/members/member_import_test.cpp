@@ -6,11 +6,12 @@ namespace lianjian::testing {
 namespace {
 
 class MemberImport : public MemberFixture {
-protected:
+  protected:
     static boost::json::object row(const std::string& name, const std::string& phone,
                                    const std::string& unit_name = "区总工会") {
-        return {{"name", name},   {"gender", "男"},   {"unit_name", unit_name}, {"post", "党员"},
-                {"phone", phone}, {"joined_on", "2018-03-08"}, {"status", "正式"}};
+        return {{"name", name},    {"gender", "男"}, {"unit_name", unit_name},
+                {"post", "党员"},  {"phone", phone}, {"joined_on", "2018-03-08"},
+                {"status", "正式"}};
     }
 
     static std::string sheet(boost::json::array rows) {
@@ -34,15 +35,15 @@ TEST_F(MemberImport, PreviewShowsEachRowsProblems) {
     by_id.erase("unit_name");
     by_id["unit_id"] = unit_id("区科协");
     auto numeric = row("七号", "");
-    numeric["phone"] = 13700000007LL;      // a number cell
-    numeric["joined_on"] = 43101.0;        // a date cell: 2018-01-01
+    numeric["phone"] = 13700000007LL;  // a number cell
+    numeric["joined_on"] = 43101.0;    // a date cell: 2018-01-01
     const auto before = member_total();
-    const auto result = admin.post("/api/v1/members/import/preview",
-                                   sheet({row("一号", "13700000001"), bad_gender,
-                                          row("三号", "13700000003", "不存在的单位"),
-                                          row("四号", "13700000001"),                // repeats row 1
-                                          row("五号", "13800000301", "区总工会"),  // a demo member's
-                                          by_id, numeric}));
+    const auto result = admin.post(
+        "/api/v1/members/import/preview",
+        sheet({row("一号", "13700000001"), bad_gender, row("三号", "13700000003", "不存在的单位"),
+               row("四号", "13700000001"),              // repeats row 1
+               row("五号", "13800000301", "区总工会"),  // a demo member's
+               by_id, numeric}));
     ASSERT_EQ(result.status, 200) << result.body;
     const auto preview = result.json().as_object();
     const auto& rows = preview.at("rows").as_array();
@@ -65,8 +66,8 @@ TEST_F(MemberImport, OneBadRowWritesNothing) {
     const auto before = member_total();
     const auto events_before = audit_events("member.import").size();
     auto bad = row("坏行", "1370000");
-    const auto result = admin.post("/api/v1/members/import",
-                                   sheet({row("甲", "13700000011"), row("乙", "13700000012"), bad}));
+    const auto result = admin.post(
+        "/api/v1/members/import", sheet({row("甲", "13700000011"), row("乙", "13700000012"), bad}));
     ASSERT_EQ(result.status, 422) << result.body;
     EXPECT_EQ(result.error_code(), "validation_failed");
     const auto json = result.json();
@@ -84,7 +85,8 @@ TEST_F(MemberImport, AGoodSheetWritesEveryRowWithOneAuditRecord) {
     const auto before = member_total();
     boost::json::array rows;
     for (int index = 0; index < 50; ++index) {
-        rows.push_back(row("批量" + std::to_string(index), "1360000" + std::to_string(1000 + index)));
+        rows.push_back(
+            row("批量" + std::to_string(index), "1360000" + std::to_string(1000 + index)));
     }
     const auto result = admin.post("/api/v1/members/import", sheet(std::move(rows)));
     ASSERT_EQ(result.status, 201) << result.body;
@@ -110,12 +112,15 @@ TEST_F(MemberImport, UnitAdminImportsOnlyIntoItsOwnUnit) {
     const auto& rows = json.at("rows").as_array();
     EXPECT_TRUE(rows[0].at("ok").as_bool());
     EXPECT_EQ(error_fields(rows[1]), std::vector<std::string>{"unit_name"});
-    EXPECT_EQ(bianban_admin.post("/api/v1/members/import", sheet({row("本单位", "13700000021", "区委编办"),
-                                                                   row("外单位", "13700000022", "区审计局")}))
+    EXPECT_EQ(bianban_admin
+                  .post("/api/v1/members/import", sheet({row("本单位", "13700000021", "区委编办"),
+                                                         row("外单位", "13700000022", "区审计局")}))
                   .status,
               422);
     EXPECT_EQ(member_total(), before);
-    EXPECT_EQ(bianban_admin.post("/api/v1/members/import", sheet({row("本单位", "13700000021", "区委编办")})).status,
+    EXPECT_EQ(bianban_admin
+                  .post("/api/v1/members/import", sheet({row("本单位", "13700000021", "区委编办")}))
+                  .status,
               201);
     EXPECT_EQ(member_total(), before + 1);
 }
@@ -135,7 +140,9 @@ TEST_F(MemberImport, TooManyRowsOrNoneAre422) {
 
 TEST_F(MemberImport, ViewerCannotImport) {
     auto viewer = signed_in("viewer");
-    EXPECT_EQ(viewer.post("/api/v1/members/import/preview", sheet({row("甲", "13700000031")})).status, 403);
+    EXPECT_EQ(
+        viewer.post("/api/v1/members/import/preview", sheet({row("甲", "13700000031")})).status,
+        403);
     EXPECT_EQ(viewer.post("/api/v1/members/import", sheet({row("甲", "13700000031")})).status, 403);
     EXPECT_EQ(viewer.get("/api/v1/members/import-template.xlsx").status, 403);
 }

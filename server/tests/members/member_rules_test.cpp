@@ -50,7 +50,8 @@ TEST(MemberRules, EveryProblemIsReportedInFieldOrder) {
     for (const auto& problem : check_member_fields(draft, valid)) {
         fields.push_back(problem.field);
     }
-    EXPECT_EQ(fields, (std::vector<std::string>{"name", "gender", "post", "phone", "joined_on", "status"}));
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"name", "gender", "post", "phone", "joined_on", "status"}));
     // Sixty-four Chinese characters are within the limit (characters, not bytes).
     draft = {"张三", "女", 1, std::nullopt, std::string(), "13812345678", "2020-07-01", "正式", {}};
     for (int index = 0; index < 64; ++index) {

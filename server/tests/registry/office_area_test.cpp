@@ -13,8 +13,11 @@ class OfficeAreaWrite : public RegistryWrite {};
 TEST_F(OfficeAreaWrite, CreateGetUpdate) {
     // Given a new office area with coordinates,
     const auto created = post_json(admin, "/api/v1/office-areas",
-                                   {{"name", "科创园办公区"}, {"address", "演示地址：科创路 9 号"},
-                                    {"latitude", 30.6}, {"longitude", 104.1}, {"note", "新建"}});
+                                   {{"name", "科创园办公区"},
+                                    {"address", "演示地址：科创路 9 号"},
+                                    {"latitude", 30.6},
+                                    {"longitude", 104.1},
+                                    {"note", "新建"}});
     // when it is created, then the answer is 201 with the object,
     ASSERT_EQ(created.status, 201) << created.body;
     const auto area = created.json().as_object();
@@ -29,7 +32,8 @@ TEST_F(OfficeAreaWrite, CreateGetUpdate) {
     EXPECT_EQ(admin.get("/api/v1/office-areas").json().at("total").as_int64(), 4);
 
     // When it is replaced without coordinates, then they are gone and the name changed.
-    const auto updated = put_json(admin, target, {{"name", "科创园区办公区"}, {"address", "科创路 9 号"}});
+    const auto updated =
+        put_json(admin, target, {{"name", "科创园区办公区"}, {"address", "科创路 9 号"}});
     ASSERT_EQ(updated.status, 200) << updated.body;
     EXPECT_EQ(updated.json().at("name").as_string(), "科创园区办公区");
     EXPECT_TRUE(updated.json().at("latitude").is_null());
@@ -50,10 +54,13 @@ TEST_F(OfficeAreaWrite, DuplicateNameIs409) {
     EXPECT_EQ(error_field(result), "name");
     // Renaming another area to a taken name is refused the same way.
     const auto other = office_area_id("机关行政中心办公区");
-    const auto renamed = put_json(admin, "/api/v1/office-areas/" + std::to_string(other), {{"name", "人防大楼办公区"}});
+    const auto renamed = put_json(admin, "/api/v1/office-areas/" + std::to_string(other),
+                                  {{"name", "人防大楼办公区"}});
     EXPECT_EQ(renamed.status, 409);
     // Keeping one's own name is no conflict.
-    EXPECT_EQ(put_json(admin, "/api/v1/office-areas/" + std::to_string(other), {{"name", "机关行政中心办公区"}}).status,
+    EXPECT_EQ(put_json(admin, "/api/v1/office-areas/" + std::to_string(other),
+                       {{"name", "机关行政中心办公区"}})
+                  .status,
               200);
     EXPECT_TRUE(audit_events("office_area.create").empty());
 }
@@ -86,15 +93,22 @@ TEST_F(OfficeAreaWrite, OnlyTheCommitteeWrites) {
     for (const char* username : {"viewer", "bianban_admin", "sysadmin"}) {
         HttpClient other{server.port()};
         ASSERT_EQ(other.login(username).status, 200);
-        EXPECT_EQ(post_json(other, "/api/v1/office-areas", {{"name", "越权办公区"}}).status, 403) << username;
-        EXPECT_EQ(put_json(other, "/api/v1/office-areas/" + std::to_string(office_area_id("人防大楼办公区")),
-                           {{"name", "越权办公区"}})
-                      .status,
-                  403)
+        EXPECT_EQ(post_json(other, "/api/v1/office-areas", {{"name", "越权办公区"}}).status, 403)
             << username;
-        EXPECT_EQ(post_json(other, "/api/v1/strength-tags", {{"name", "越权标签"}}).status, 403) << username;
+        EXPECT_EQ(
+            put_json(other,
+                     "/api/v1/office-areas/" + std::to_string(office_area_id("人防大楼办公区")),
+                     {{"name", "越权办公区"}})
+                .status,
+            403)
+            << username;
+        EXPECT_EQ(post_json(other, "/api/v1/strength-tags", {{"name", "越权标签"}}).status, 403)
+            << username;
         EXPECT_EQ(other.get("/api/v1/strength-tags").status, 200) << username;
-        EXPECT_EQ(other.get("/api/v1/office-areas/" + std::to_string(office_area_id("人防大楼办公区"))).status, 200);
+        EXPECT_EQ(
+            other.get("/api/v1/office-areas/" + std::to_string(office_area_id("人防大楼办公区")))
+                .status,
+            200);
     }
 }
 
@@ -103,8 +117,9 @@ class StrengthTagWrite : public RegistryWrite {};
 TEST_F(StrengthTagWrite, TheNineDefaultTagsAreSeededInOrder) {
     const auto page = admin.get("/api/v1/strength-tags").json();
     EXPECT_EQ(page.at("total").as_int64(), 9);
-    const std::vector<std::string> expected = {"活动阵地", "党课讲师", "党务专家", "红色教育基地", "宣传媒体",
-                                               "法律",     "财务审计", "科技",     "志愿服务"};
+    const std::vector<std::string> expected = {"活动阵地",     "党课讲师", "党务专家",
+                                               "红色教育基地", "宣传媒体", "法律",
+                                               "财务审计",     "科技",     "志愿服务"};
     const auto& items = page.at("items").as_array();
     ASSERT_EQ(items.size(), expected.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -137,17 +152,21 @@ TEST_F(StrengthTagWrite, DuplicateIs409AndBlankOrIncompleteIs422) {
     const auto duplicate = post_json(admin, "/api/v1/strength-tags", {{"name", "法律"}});
     EXPECT_EQ(duplicate.status, 409);
     EXPECT_EQ(error_field(duplicate), "name");
-    const auto rename = put_json(admin, "/api/v1/strength-tags/" + std::to_string(strength_tag_id("科技")),
-                                 {{"name", "法律"}, {"active", true}});
+    const auto rename =
+        put_json(admin, "/api/v1/strength-tags/" + std::to_string(strength_tag_id("科技")),
+                 {{"name", "法律"}, {"active", true}});
     EXPECT_EQ(rename.status, 409);
     const auto blank = post_json(admin, "/api/v1/strength-tags", {{"name", " "}});
     EXPECT_EQ(blank.status, 422);
     EXPECT_EQ(error_field(blank), "name");
-    const auto no_active = put_json(admin, "/api/v1/strength-tags/" + std::to_string(strength_tag_id("科技")),
-                                    {{"name", "科技"}});
+    const auto no_active =
+        put_json(admin, "/api/v1/strength-tags/" + std::to_string(strength_tag_id("科技")),
+                 {{"name", "科技"}});
     EXPECT_EQ(no_active.status, 422);
     EXPECT_EQ(error_field(no_active), "active");
-    EXPECT_EQ(put_json(admin, "/api/v1/strength-tags/999999", {{"name", "无"}, {"active", true}}).status, 404);
+    EXPECT_EQ(
+        put_json(admin, "/api/v1/strength-tags/999999", {{"name", "无"}, {"active", true}}).status,
+        404);
 }
 
 }  // namespace

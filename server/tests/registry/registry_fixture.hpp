@@ -4,19 +4,22 @@
 // and short ways to send JSON and to look at the audit trail.
 #include "support/test_server.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/serialize.hpp>
 
 #include <string>
 
 namespace lianjian::testing {
 
-inline HttpResult put_json(HttpClient& client, const std::string& target, const boost::json::object& body) {
-    return client.request("PUT", target, boost::json::serialize(body),
-                          {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
+inline HttpResult put_json(HttpClient& client, const std::string& target,
+                           const boost::json::object& body) {
+    return client.request(
+        "PUT", target, boost::json::serialize(body),
+        {{"X-Requested-With", "XMLHttpRequest"}, {"Content-Type", "application/json"}});
 }
 
-inline HttpResult post_json(HttpClient& client, const std::string& target, const boost::json::object& body) {
+inline HttpResult post_json(HttpClient& client, const std::string& target,
+                            const boost::json::object& body) {
     return client.post(target, boost::json::serialize(body));
 }
 
@@ -30,7 +33,7 @@ inline std::string error_field(const HttpResult& result) {
 }
 
 class RegistryWrite : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_EQ(admin.login("admin").status, 200); }
 
     // The audit events with this action, newest first.
@@ -42,7 +45,8 @@ protected:
     }
 
     long long unit_id(const std::string& name) {
-        for (const auto& unit : server.application().services().registry.list_units({.page_size = 100})->items) {
+        for (const auto& unit :
+             server.application().services().registry.list_units({.page_size = 100})->items) {
             if (unit.name == name) {
                 return unit.id;
             }
@@ -52,7 +56,8 @@ protected:
     }
 
     long long office_area_id(const std::string& name) {
-        for (const auto& area : server.application().services().registry.list_office_areas().items) {
+        for (const auto& area :
+             server.application().services().registry.list_office_areas().items) {
             if (area.name == name) {
                 return area.id;
             }
@@ -62,7 +67,8 @@ protected:
     }
 
     long long strength_tag_id(const std::string& name) {
-        for (const auto& tag : server.application().services().registry.list_strength_tags().items) {
+        for (const auto& tag :
+             server.application().services().registry.list_strength_tags().items) {
             if (tag.name == name) {
                 return tag.id;
             }

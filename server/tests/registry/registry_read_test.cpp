@@ -13,7 +13,7 @@ namespace {
 
 // The tests only read, so they share one server (and its demo data).
 class RegistryRead : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { shared = std::make_unique<TestServer>(); }
     static void TearDownTestSuite() { shared.reset(); }
     void SetUp() override { ASSERT_EQ(admin.login("admin").status, 200); }
@@ -89,16 +89,18 @@ TEST_F(RegistryRead, FilterByOfficeArea) {
         EXPECT_EQ(unit.at("office_area").at("id").as_int64(), area);
         EXPECT_EQ(unit.at("office_area").at("name").as_string(), "人防大楼办公区");
     }
-    EXPECT_EQ(get("/api/v1/units?office_area_id=" + std::to_string(office_area_id("机关行政中心办公区")))
-                  .at("total")
-                  .as_int64(),
-              5);
+    EXPECT_EQ(
+        get("/api/v1/units?office_area_id=" + std::to_string(office_area_id("机关行政中心办公区")))
+            .at("total")
+            .as_int64(),
+        5);
     EXPECT_EQ(get("/api/v1/units?office_area_id=999999").at("total").as_int64(), 0);
 }
 
 TEST_F(RegistryRead, SearchAndAreaCombine) {
     const auto area = office_area_id("人防大楼办公区");
-    const auto page = get("/api/v1/units?q=%E4%B8%AD%E5%BF%83&office_area_id=" + std::to_string(area));
+    const auto page =
+        get("/api/v1/units?q=%E4%B8%AD%E5%BF%83&office_area_id=" + std::to_string(area));
     EXPECT_EQ(page.at("total").as_int64(), 2);  // 水建中心, 金融服务中心
 }
 

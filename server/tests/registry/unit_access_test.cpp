@@ -12,7 +12,7 @@ namespace lianjian::testing {
 namespace {
 
 class UnitAccess : public RegistryWrite {
-protected:
+  protected:
     void SetUp() override {
         RegistryWrite::SetUp();
         ASSERT_EQ(bianban.login("bianban_admin").status, 200);
@@ -27,9 +27,10 @@ protected:
             tags.push_back(tag.at("id"));
         }
         boost::json::object body;
-        for (const char* field : {"name", "short_name", "parent_id", "kind", "party_organization_name",
-                                  "party_organization_type", "party_member_count", "first_responsible",
-                                  "direct_responsible", "liaison"}) {
+        for (const char* field :
+             {"name", "short_name", "parent_id", "kind", "party_organization_name",
+              "party_organization_type", "party_member_count", "first_responsible",
+              "direct_responsible", "liaison"}) {
             body[field] = unit.at(field);
         }
         body["office_area_id"] = unit.at("office_area").at("id");
@@ -62,7 +63,8 @@ TEST_F(UnitAccess, UnitAdminEditsItsOwnUnit) {
 
 TEST_F(UnitAccess, UnitAdminCannotEditAnotherUnit) {
     const auto other = unit_id("区水建中心");
-    const auto result = put_json(bianban, "/api/v1/units/" + std::to_string(other), editable(other));
+    const auto result =
+        put_json(bianban, "/api/v1/units/" + std::to_string(other), editable(other));
     EXPECT_EQ(result.status, 403);
     EXPECT_EQ(result.error_code(), "forbidden");
     EXPECT_TRUE(audit_events("unit.update").empty());
@@ -75,7 +77,8 @@ TEST_F(UnitAccess, UnitAdminCannotMoveItsUnitOrChangeItsKind) {
     const auto result = put_json(bianban, "/api/v1/units/" + std::to_string(id), moved);
     EXPECT_EQ(result.status, 403);
     EXPECT_EQ(result.error_code(), "forbidden");
-    EXPECT_NE(std::string(result.json().at("error").at("message").as_string()).find("上级单位"), std::string::npos);
+    EXPECT_NE(std::string(result.json().at("error").at("message").as_string()).find("上级单位"),
+              std::string::npos);
     auto promoted = editable(id);
     promoted["kind"] = "committee";
     EXPECT_EQ(put_json(bianban, "/api/v1/units/" + std::to_string(id), promoted).status, 403);
@@ -98,7 +101,9 @@ TEST_F(UnitAccess, ViewerWritesNothing) {
     EXPECT_EQ(viewer.post(target + "/deactivate").status, 403);
     EXPECT_EQ(viewer.post(target + "/liaison-phone/unmask").status, 403);
     EXPECT_EQ(post_json(viewer, "/api/v1/office-areas", {{"name", "越权办公区"}}).status, 403);
-    EXPECT_EQ(put_json(viewer, "/api/v1/strength-tags/1", {{"name", "越权"}, {"active", true}}).status, 403);
+    EXPECT_EQ(
+        put_json(viewer, "/api/v1/strength-tags/1", {{"name", "越权"}, {"active", true}}).status,
+        403);
     // It still reads.
     EXPECT_EQ(viewer.get(target).status, 200);
     EXPECT_EQ(viewer.get("/api/v1/units/tree").status, 200);
@@ -128,11 +133,13 @@ TEST_F(UnitAccess, UnmaskShowsTheFullNumberAndIsAudited) {
     EXPECT_EQ(events[0].object_id, std::to_string(id));
     EXPECT_EQ(events[0].detail.find("13800000011"), std::string::npos);
     // but not another unit's administrator.
-    const auto other = bianban.post("/api/v1/units/" + std::to_string(unit_id("区水建中心")) + "/liaison-phone/unmask");
+    const auto other = bianban.post("/api/v1/units/" + std::to_string(unit_id("区水建中心")) +
+                                    "/liaison-phone/unmask");
     EXPECT_EQ(other.status, 403);
     // A unit without a phone has nothing to unmask.
     const auto bare = create_unit({{"name", "区档案馆"}}).at("id").as_int64();
-    EXPECT_EQ(admin.post("/api/v1/units/" + std::to_string(bare) + "/liaison-phone/unmask").status, 404);
+    EXPECT_EQ(admin.post("/api/v1/units/" + std::to_string(bare) + "/liaison-phone/unmask").status,
+              404);
 }
 
 TEST_F(UnitAccess, ThePhoneIsSealedAtRest) {
@@ -146,7 +153,8 @@ TEST_F(UnitAccess, ThePhoneIsSealedAtRest) {
         std::string sealed;
         std::string hash;
         const long long id = unit.at("id").as_int64();
-        connection.session() << "SELECT liaison_phone_sealed, liaison_phone_hash FROM unit WHERE id = :id",
+        connection.session()
+            << "SELECT liaison_phone_sealed, liaison_phone_hash FROM unit WHERE id = :id",
             soci::use(id), soci::into(sealed), soci::into(hash);
         EXPECT_FALSE(sealed.empty());
         EXPECT_EQ(sealed.find(phone), std::string::npos);

@@ -11,7 +11,7 @@ namespace lianjian::testing {
 namespace {
 
 class UnitList : public RegistryWrite {
-protected:
+  protected:
     boost::json::object page(const std::string& query) {
         const auto result = admin.get("/api/v1/units" + query);
         EXPECT_EQ(result.status, 200) << query << ": " << result.body;
@@ -40,7 +40,8 @@ protected:
 TEST_F(UnitList, FilterByStrengthTag) {
     // The demo gives 志愿服务 to 区总工会, 区妇联 and 团区委.
     const auto tag = strength_tag_id("志愿服务");
-    EXPECT_EQ(names("?tag_id=" + std::to_string(tag)), (std::set<std::string>{"区总工会", "区妇联", "团区委"}));
+    EXPECT_EQ(names("?tag_id=" + std::to_string(tag)),
+              (std::set<std::string>{"区总工会", "区妇联", "团区委"}));
     EXPECT_EQ(page("?tag_id=" + std::to_string(tag)).at("total").as_int64(), 3);
     EXPECT_EQ(page("?tag_id=999999").at("total").as_int64(), 0);
 }
@@ -67,10 +68,14 @@ TEST_F(UnitList, FiltersCombine) {
     // 财务审计 is held by 区审计局 (机关行政中心) and 区金融服务中心 (人防大楼).
     const auto tag = std::to_string(strength_tag_id("财务审计"));
     const auto area = std::to_string(office_area_id("人防大楼办公区"));
-    EXPECT_EQ(names("?tag_id=" + tag + "&office_area_id=" + area), (std::set<std::string>{"区金融服务中心"}));
+    EXPECT_EQ(names("?tag_id=" + tag + "&office_area_id=" + area),
+              (std::set<std::string>{"区金融服务中心"}));
     // q=金融 and the same tag.
-    EXPECT_EQ(names("?q=%E9%87%91%E8%9E%8D&tag_id=" + tag), (std::set<std::string>{"区金融服务中心"}));
-    EXPECT_EQ(page("?q=%E9%87%91%E8%9E%8D&tag_id=" + std::to_string(strength_tag_id("科技"))).at("total").as_int64(),
+    EXPECT_EQ(names("?q=%E9%87%91%E8%9E%8D&tag_id=" + tag),
+              (std::set<std::string>{"区金融服务中心"}));
+    EXPECT_EQ(page("?q=%E9%87%91%E8%9E%8D&tag_id=" + std::to_string(strength_tag_id("科技")))
+                  .at("total")
+                  .as_int64(),
               0);
 }
 
@@ -83,7 +88,8 @@ TEST_F(UnitList, SortByPartyMemberCount) {
     EXPECT_TRUE(std::is_sorted(descending.rbegin(), descending.rend()));
     EXPECT_EQ(descending.front(), 46);  // 区政务服务中心
     // Paging follows the sort.
-    EXPECT_EQ(counts("?sort=-party_member_count&page=1&page_size=2"), (std::vector<long long>{46, 38}));
+    EXPECT_EQ(counts("?sort=-party_member_count&page=1&page_size=2"),
+              (std::vector<long long>{46, 38}));
 }
 
 TEST_F(UnitList, SortByNameBothWays) {

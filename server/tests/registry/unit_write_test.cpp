@@ -65,17 +65,19 @@ TEST_F(UnitWrite, MinimalUnitTakesTheDefaults) {
 }
 
 TEST_F(UnitWrite, UpdateReplacesTheRecordAndKeepsALeftOutPhone) {
-    const auto id = create_unit({{"name", "区档案馆"}, {"liaison_phone", "13912345678"},
+    const auto id = create_unit({{"name", "区档案馆"},
+                                 {"liaison_phone", "13912345678"},
                                  {"strength_tag_ids", boost::json::array{strength_tag_id("科技")}}})
                         .at("id")
                         .as_int64();
     const auto target = "/api/v1/units/" + std::to_string(id);
     // When it is replaced without a phone, then the other fields change and the phone stays.
-    const auto updated = put_json(admin, target,
-                                  {{"name", "区档案馆（区地方志办）"},
-                                   {"party_member_count", 9},
-                                   {"strength_tag_ids", boost::json::array{strength_tag_id("宣传媒体"),
-                                                                           strength_tag_id("党课讲师")}}});
+    const auto updated =
+        put_json(admin, target,
+                 {{"name", "区档案馆（区地方志办）"},
+                  {"party_member_count", 9},
+                  {"strength_tag_ids",
+                   boost::json::array{strength_tag_id("宣传媒体"), strength_tag_id("党课讲师")}}});
     ASSERT_EQ(updated.status, 200) << updated.body;
     const auto unit = updated.json().as_object();
     EXPECT_EQ(unit.at("name").as_string(), "区档案馆（区地方志办）");
@@ -87,7 +89,8 @@ TEST_F(UnitWrite, UpdateReplacesTheRecordAndKeepsALeftOutPhone) {
     EXPECT_EQ(strengths[0].at("name").as_string(), "党课讲师");
     EXPECT_EQ(strengths[1].at("name").as_string(), "宣传媒体");
     // When the phone is sent as null, then it is removed.
-    const auto cleared = put_json(admin, target, {{"name", "区档案馆"}, {"liaison_phone", nullptr}});
+    const auto cleared =
+        put_json(admin, target, {{"name", "区档案馆"}, {"liaison_phone", nullptr}});
     ASSERT_EQ(cleared.status, 200) << cleared.body;
     EXPECT_TRUE(cleared.json().at("liaison_phone").is_null());
     // Each write is audited, naming the fields it changed.
@@ -117,25 +120,30 @@ TEST_F(UnitWrite, DeactivateAndActivateKeepTheUnit) {
 
 TEST_F(UnitWrite, DuplicateNameInTheSameParentIs409ButAnotherParentIsFine) {
     // Given two districts under one city,
-    const auto city = create_unit({{"name", "示范市委直属机关工委"}, {"kind", "committee"}}).at("id").as_int64();
-    const auto east = create_unit({{"name", "东区委直属机关工委"}, {"kind", "committee"}, {"parent_id", city}})
-                          .at("id")
-                          .as_int64();
-    const auto west = create_unit({{"name", "西区委直属机关工委"}, {"kind", "committee"}, {"parent_id", city}})
-                          .at("id")
-                          .as_int64();
+    const auto city =
+        create_unit({{"name", "示范市委直属机关工委"}, {"kind", "committee"}}).at("id").as_int64();
+    const auto east =
+        create_unit({{"name", "东区委直属机关工委"}, {"kind", "committee"}, {"parent_id", city}})
+            .at("id")
+            .as_int64();
+    const auto west =
+        create_unit({{"name", "西区委直属机关工委"}, {"kind", "committee"}, {"parent_id", city}})
+            .at("id")
+            .as_int64();
     // each may have its own 审计局,
     create_unit({{"name", "区审计局"}, {"parent_id", east}});
     create_unit({{"name", "区审计局"}, {"parent_id", west}});
     // but not two in the same district,
-    const auto twice = post_json(admin, "/api/v1/units", {{"name", "区审计局"}, {"parent_id", east}});
+    const auto twice =
+        post_json(admin, "/api/v1/units", {{"name", "区审计局"}, {"parent_id", east}});
     EXPECT_EQ(twice.status, 409);
     EXPECT_EQ(twice.error_code(), "conflict");
     EXPECT_EQ(error_field(twice), "name");
     // and not a second root of a demo unit's name either.
     EXPECT_EQ(post_json(admin, "/api/v1/units", {{"name", "区审计局"}}).status, 409);
     // Renaming into a taken name is refused too.
-    const auto renamed = put_json(admin, "/api/v1/units/" + std::to_string(unit_id("区妇联")), {{"name", "团区委"}});
+    const auto renamed =
+        put_json(admin, "/api/v1/units/" + std::to_string(unit_id("区妇联")), {{"name", "团区委"}});
     EXPECT_EQ(renamed.status, 409);
     // The tree shows the city with its two districts.
     const auto tree = admin.get("/api/v1/units/tree");
@@ -153,7 +161,9 @@ TEST_F(UnitWrite, DuplicateNameInTheSameParentIs409ButAnotherParentIsFine) {
     }
     EXPECT_TRUE(found);
     // The parent filter lists a district's units.
-    EXPECT_EQ(admin.get("/api/v1/units?parent_id=" + std::to_string(city)).json().at("total").as_int64(), 2);
+    EXPECT_EQ(
+        admin.get("/api/v1/units?parent_id=" + std::to_string(city)).json().at("total").as_int64(),
+        2);
 }
 
 TEST_F(UnitWrite, BadInputIs422NamingTheField) {
@@ -164,8 +174,10 @@ TEST_F(UnitWrite, BadInputIs422NamingTheField) {
         {{{"name", 7}}, "name"},
         {{{"name", "甲单位"}, {"parent_id", 999999}}, "parent_id"},
         {{{"name", "甲单位"}, {"office_area_id", 999999}}, "office_area_id"},
-        {{{"name", "甲单位"}, {"office_area_id", area}, {"party_member_count", -1}}, "party_member_count"},
-        {{{"name", "甲单位"}, {"strength_tag_ids", boost::json::array{999999}}}, "strength_tag_ids"},
+        {{{"name", "甲单位"}, {"office_area_id", area}, {"party_member_count", -1}},
+         "party_member_count"},
+        {{{"name", "甲单位"}, {"strength_tag_ids", boost::json::array{999999}}},
+         "strength_tag_ids"},
         {{{"name", "甲单位"}, {"strength_tag_ids", "法律"}}, "strength_tag_ids"},
         {{{"name", "甲单位"}, {"liaison_phone", "138****5678"}}, "liaison_phone"},
         {{{"name", "甲单位"}, {"liaison_phone", "1234"}}, "liaison_phone"},
@@ -183,10 +195,13 @@ TEST_F(UnitWrite, BadInputIs422NamingTheField) {
 }
 
 TEST_F(UnitWrite, AParentCannotBeTheUnitOrBelowIt) {
-    const auto city = create_unit({{"name", "示范市委直属机关工委"}, {"kind", "committee"}}).at("id").as_int64();
-    const auto district = create_unit({{"name", "东区委直属机关工委"}, {"parent_id", city}}).at("id").as_int64();
+    const auto city =
+        create_unit({{"name", "示范市委直属机关工委"}, {"kind", "committee"}}).at("id").as_int64();
+    const auto district =
+        create_unit({{"name", "东区委直属机关工委"}, {"parent_id", city}}).at("id").as_int64();
     const auto target = "/api/v1/units/" + std::to_string(city);
-    const auto under_itself = put_json(admin, target, {{"name", "示范市委直属机关工委"}, {"parent_id", city}});
+    const auto under_itself =
+        put_json(admin, target, {{"name", "示范市委直属机关工委"}, {"parent_id", city}});
     EXPECT_EQ(under_itself.status, 422);
     EXPECT_EQ(error_field(under_itself), "parent_id");
     const auto under_child =
@@ -197,14 +212,19 @@ TEST_F(UnitWrite, AParentCannotBeTheUnitOrBelowIt) {
 
 TEST_F(UnitWrite, ARetiredTagStaysButIsGivenToNoOtherUnit) {
     const auto tag = strength_tag_id("科技");
-    const auto keeper = create_unit({{"name", "区科技局"}, {"strength_tag_ids", boost::json::array{tag}}});
-    ASSERT_EQ(put_json(admin, "/api/v1/strength-tags/" + std::to_string(tag), {{"name", "科技"}, {"active", false}})
+    const auto keeper =
+        create_unit({{"name", "区科技局"}, {"strength_tag_ids", boost::json::array{tag}}});
+    ASSERT_EQ(put_json(admin, "/api/v1/strength-tags/" + std::to_string(tag),
+                       {{"name", "科技"}, {"active", false}})
                   .status,
               200);
-    const auto kept = put_json(admin, "/api/v1/units/" + std::to_string(keeper.at("id").as_int64()),
-                               {{"name", "区科学技术局"}, {"strength_tag_ids", boost::json::array{tag}}});
+    const auto kept =
+        put_json(admin, "/api/v1/units/" + std::to_string(keeper.at("id").as_int64()),
+                 {{"name", "区科学技术局"}, {"strength_tag_ids", boost::json::array{tag}}});
     EXPECT_EQ(kept.status, 200) << kept.body;
-    const auto refused = post_json(admin, "/api/v1/units", {{"name", "区数据局"}, {"strength_tag_ids", boost::json::array{tag}}});
+    const auto refused =
+        post_json(admin, "/api/v1/units",
+                  {{"name", "区数据局"}, {"strength_tag_ids", boost::json::array{tag}}});
     EXPECT_EQ(refused.status, 422);
     EXPECT_EQ(error_field(refused), "strength_tag_ids");
 }

@@ -29,8 +29,11 @@ TEST(ConcurrentWriters, FourThreadsOfTwentyFiveAuditRecordsAllLandInOneChain) {
             for (int i = 0; i < per_thread; ++i) {
                 try {
                     audit.record_alone({{t + 1, "writer" + std::to_string(t), "127.0.0.1"},
-                                        "test.concurrent", "test", std::to_string(i),
-                                        audit::Outcome::success, "n=" + std::to_string(i)});
+                                        "test.concurrent",
+                                        "test",
+                                        std::to_string(i),
+                                        audit::Outcome::success,
+                                        "n=" + std::to_string(i)});
                 } catch (const std::exception& error) {
                     ++failures;
                     errors[t] = error.what();
@@ -52,7 +55,8 @@ TEST(ConcurrentWriters, FourThreadsOfTwentyFiveAuditRecordsAllLandInOneChain) {
     EXPECT_EQ(verification.checked, threads * per_thread);
     // No two records claim the same predecessor: the chain did not fork.
     long long distinct_prev = 0;
-    connection.session() << "SELECT COUNT(DISTINCT prev_hash) FROM audit_event", soci::into(distinct_prev);
+    connection.session() << "SELECT COUNT(DISTINCT prev_hash) FROM audit_event",
+        soci::into(distinct_prev);
     EXPECT_EQ(distinct_prev, threads * per_thread);
 }
 

@@ -59,7 +59,8 @@ TEST(Migrations, VersionIsTheHighestScriptOfTheDialect) {
 TEST(Migrations, BothDialectsHaveTheSameVersions) {
     std::vector<int> sqlite, postgresql;
     for (const auto& script : storage::migration_scripts()) {
-        (script.dialect == storage::Dialect::sqlite ? sqlite : postgresql).push_back(script.version);
+        (script.dialect == storage::Dialect::sqlite ? sqlite : postgresql)
+            .push_back(script.version);
     }
     std::sort(sqlite.begin(), sqlite.end());
     std::sort(postgresql.begin(), postgresql.end());

@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t pool_size = 3;
 
 class ConnectionSettings : public ::testing::Test {
-protected:
+  protected:
     ConnectionSettings() { storage::migrate(*database); }
 
     // Every connection of the pool at once, so that none is left unchecked.
@@ -66,7 +66,8 @@ TEST_F(ConnectionSettings, ForeignKeysAreEnforced) {
 TEST_F(ConnectionSettings, AbandonedTransactionRollsBack) {
     {
         storage::Transaction transaction(*database);
-        transaction.session() << "INSERT INTO office_area (name, created_at, updated_at) VALUES ('临时', 'a', 'a')";
+        transaction.session()
+            << "INSERT INTO office_area (name, created_at, updated_at) VALUES ('临时', 'a', 'a')";
     }
     storage::Connection connection(*database);
     int count = -1;

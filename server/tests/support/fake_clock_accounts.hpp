@@ -13,18 +13,18 @@ namespace lianjian::testing {
 
 // A clock the test moves by hand.
 class FakeTime : public TimeSource {
-public:
+  public:
     TimePoint now() const override { return now_; }
     void advance(std::chrono::seconds by) { now_ += by; }
 
-private:
+  private:
     TimePoint now_ = Clock::now();
 };
 
 // AccountService over a fresh database and a fake clock, with one viewer account: for rules
 // that need time to pass (lockout expiry, session timeouts) without sleeping.
 class AccountsOverFakeClock : public ::testing::Test {
-protected:
+  protected:
     AccountsOverFakeClock(std::string username, std::string password)
         : username(std::move(username)), password(std::move(password)) {
         storage::migrate(*database);

@@ -48,7 +48,8 @@ TestDatabase::~TestDatabase() {
     std::filesystem::remove_all(directory_, ignored);
     if (!postgres_name_.empty()) {
         try {
-            run_on_maintenance_database("DROP DATABASE IF EXISTS " + postgres_name_ + " WITH (FORCE)");
+            run_on_maintenance_database("DROP DATABASE IF EXISTS " + postgres_name_ +
+                                        " WITH (FORCE)");
         } catch (...) {
             // The cluster itself is thrown away after the run.
         }

@@ -11,7 +11,7 @@ namespace lianjian::testing {
 // A fresh, empty database for one test, on the dialect named by LIANJIAN_TEST_DB ("sqlite", the
 // default, or "postgresql" inside pg_virtualenv). Removed again when the test ends.
 class TestDatabase {
-public:
+  public:
     TestDatabase();
     ~TestDatabase();
 
@@ -21,7 +21,7 @@ public:
     const std::filesystem::path& directory() const { return directory_; }
     std::unique_ptr<storage::Database> open(std::size_t pool_size = 4) const;
 
-private:
+  private:
     storage::Dialect dialect_;
     std::string url_;
     std::string postgres_name_;

@@ -36,7 +36,9 @@ TestServer::~TestServer() {
     thread_.join();
 }
 
-boost::json::value HttpResult::json() const { return boost::json::parse(body); }
+boost::json::value HttpResult::json() const {
+    return boost::json::parse(body);
+}
 
 std::string HttpResult::error_code() const {
     boost::system::error_code error;
@@ -52,7 +54,9 @@ std::string HttpResult::error_code() const {
     return code && code->is_string() ? std::string(code->as_string()) : std::string();
 }
 
-HttpResult HttpClient::get(const std::string& target) { return request("GET", target, "", {}); }
+HttpResult HttpClient::get(const std::string& target) {
+    return request("GET", target, "", {});
+}
 
 HttpResult HttpClient::post(const std::string& target, const std::string& body) {
     return request("POST", target, body,
@@ -60,11 +64,13 @@ HttpResult HttpClient::post(const std::string& target, const std::string& body) 
 }
 
 HttpResult HttpClient::request(const std::string& method, const std::string& target,
-                               const std::string& body, const std::map<std::string, std::string>& headers) {
+                               const std::string& body,
+                               const std::map<std::string, std::string>& headers) {
     asio::io_context io;
     asio::ip::tcp::socket socket(io);
     socket.connect({asio::ip::make_address("127.0.0.1"), port_});
-    beast_http::request<beast_http::string_body> request{beast_http::string_to_verb(method), target, 11};
+    beast_http::request<beast_http::string_body> request{beast_http::string_to_verb(method), target,
+                                                         11};
     request.set(beast_http::field::host, "127.0.0.1:" + std::to_string(port_));
     for (const auto& [name, value] : headers) {
         request.set(name, value);

@@ -17,7 +17,7 @@ inline constexpr const char* demo_password = "Demo-Pass-2026";
 // A real server on 127.0.0.1 with a port the OS picks, over a fresh test database with the demo
 // data loaded (accounts use `demo_password`, no forced change). Stopped when destroyed.
 class TestServer {
-public:
+  public:
     explicit TestServer(app::Config config = {}, bool load_demo = true);
     ~TestServer();
 
@@ -25,7 +25,7 @@ public:
     app::Application& application() { return *application_; }
     const TestDatabase& database() const { return database_; }
 
-private:
+  private:
     TestDatabase database_;
     std::unique_ptr<app::Application> application_;
     std::thread thread_;
@@ -42,14 +42,14 @@ struct HttpResult {
 
 // A plain HTTP/1.1 client over a socket, with the session cookie kept between calls.
 class HttpClient {
-public:
+  public:
     explicit HttpClient(unsigned short port) : port_(port) {}
 
     HttpResult get(const std::string& target);
     HttpResult post(const std::string& target, const std::string& body = "{}");
     // Full control: any method, body and extra headers (the CSRF header is not added for you).
-    HttpResult request(const std::string& method, const std::string& target, const std::string& body,
-                       const std::map<std::string, std::string>& headers);
+    HttpResult request(const std::string& method, const std::string& target,
+                       const std::string& body, const std::map<std::string, std::string>& headers);
     // Sends raw bytes and returns the raw answer (for malformed requests).
     std::string raw(const std::string& bytes);
 
@@ -57,7 +57,7 @@ public:
     const std::string& cookie() const { return cookie_; }
     void set_cookie(std::string cookie) { cookie_ = std::move(cookie); }
 
-private:
+  private:
     unsigned short port_;
     std::string cookie_;
 };

@@ -12,7 +12,9 @@ using http::beast_http::verb;
 
 namespace {
 
-boost::json::object ref_json(const registry::NamedRef& ref) { return {{"id", ref.id}, {"name", ref.name}}; }
+boost::json::object ref_json(const registry::NamedRef& ref) {
+    return {{"id", ref.id}, {"name", ref.name}};
+}
 
 boost::json::value optional_json(const std::optional<std::string>& value) {
     return value ? boost::json::value(*value) : boost::json::value(nullptr);
@@ -46,9 +48,13 @@ boost::json::object alliance_json(const alliances::Alliance& alliance) {
 }
 
 boost::json::object event_json(const alliances::AllianceEvent& event) {
-    boost::json::object json{{"id", event.id},         {"occurred_on", event.occurred_on}, {"kind", event.kind},
-                             {"reason", event.reason}, {"actor", event.actor}};
-    json["unit"] = event.unit ? boost::json::value(ref_json(*event.unit)) : boost::json::value(nullptr);
+    boost::json::object json{{"id", event.id},
+                             {"occurred_on", event.occurred_on},
+                             {"kind", event.kind},
+                             {"reason", event.reason},
+                             {"actor", event.actor}};
+    json["unit"] =
+        event.unit ? boost::json::value(ref_json(*event.unit)) : boost::json::value(nullptr);
     return json;
 }
 
@@ -72,110 +78,129 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
         for (const auto& alliance : list) {
             items.emplace_back(alliance_json(alliance));
         }
-        return http::json_response(http::Status::ok,
-                                   {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
-    });
-    router.add(verb::post, "/api/v1/alliances", manage, [&alliances](http::RequestContext& context) {
-        const auto body = json_body(context);
-        alliances::AllianceDraft draft;
-        draft.name = required_string(body, "name");
-        draft.batch = static_cast<int>(optional_integer(body, "batch").value_or(1));
-        draft.office_area_id = required_id(body, "office_area_id");
-        draft.lead_unit_id = required_id(body, "lead_unit_id");
-        draft.member_unit_ids = id_array(body, "member_unit_ids");
-        draft.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
-        draft.founded_on = optional_string(body, "founded_on").value_or("");
-        draft.note = optional_string(body, "note").value_or("");
-        return http::json_response(http::Status::created, alliance_json(alliances.create(context.caller(), draft)));
-    });
-    router.add(verb::get, "/api/v1/alliances/{id}", read, [&alliances](http::RequestContext& context) {
-        const auto detail = alliances.detail(context.id_parameter(), on_date(context));
-        auto json = alliance_json(detail.alliance);
-        boost::json::array history, events, order;
-        for (const auto& member : detail.history) history.emplace_back(member_json(member));
-        for (const auto& event : detail.events) events.emplace_back(event_json(event));
-        for (long long unit_id : detail.rotation_order) order.emplace_back(unit_id);
-        json["history"] = std::move(history);
-        json["events"] = std::move(events);
-        json["rotation_order"] = std::move(order);
-        return http::json_response(http::Status::ok, json);
-    });
-    router.add(verb::put, "/api/v1/alliances/{id}", manage, [&alliances](http::RequestContext& context) {
-        const auto body = json_body(context);
-        alliances::AllianceChanges changes;
-        changes.name = optional_string(body, "name");
-        if (auto batch = optional_integer(body, "batch")) changes.batch = static_cast<int>(*batch);
-        changes.office_area_id = optional_integer(body, "office_area_id");
-        changes.rotation_mode = optional_string(body, "rotation_mode");
-        changes.note = optional_string(body, "note");
-        return http::json_response(http::Status::ok,
-                                   alliance_json(alliances.update(context.caller(), context.id_parameter(), changes)));
-    });
-    router.add(verb::post, "/api/v1/alliances/{id}/lead", manage, [&alliances](http::RequestContext& context) {
-        const auto body = json_body(context);
         return http::json_response(
             http::Status::ok,
-            alliance_json(alliances.change_lead(context.caller(), context.id_parameter(), required_id(body, "unit_id"),
-                                                optional_string(body, "reason").value_or(""))));
+            {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
     });
-    router.add(verb::post, "/api/v1/alliances/{id}/members", manage, [&alliances](http::RequestContext& context) {
-        const auto body = json_body(context);
-        return http::json_response(
-            http::Status::ok,
-            alliance_json(alliances.add_member(context.caller(), context.id_parameter(), required_id(body, "unit_id"),
-                                               optional_string(body, "joined_on").value_or(""),
-                                               optional_string(body, "reason").value_or(""))));
-    });
+    router.add(
+        verb::post, "/api/v1/alliances", manage, [&alliances](http::RequestContext& context) {
+            const auto body = json_body(context);
+            alliances::AllianceDraft draft;
+            draft.name = required_string(body, "name");
+            draft.batch = static_cast<int>(optional_integer(body, "batch").value_or(1));
+            draft.office_area_id = required_id(body, "office_area_id");
+            draft.lead_unit_id = required_id(body, "lead_unit_id");
+            draft.member_unit_ids = id_array(body, "member_unit_ids");
+            draft.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
+            draft.founded_on = optional_string(body, "founded_on").value_or("");
+            draft.note = optional_string(body, "note").value_or("");
+            return http::json_response(http::Status::created,
+                                       alliance_json(alliances.create(context.caller(), draft)));
+        });
+    router.add(verb::get, "/api/v1/alliances/{id}", read,
+               [&alliances](http::RequestContext& context) {
+                   const auto detail = alliances.detail(context.id_parameter(), on_date(context));
+                   auto json = alliance_json(detail.alliance);
+                   boost::json::array history, events, order;
+                   for (const auto& member : detail.history)
+                       history.emplace_back(member_json(member));
+                   for (const auto& event : detail.events) events.emplace_back(event_json(event));
+                   for (long long unit_id : detail.rotation_order) order.emplace_back(unit_id);
+                   json["history"] = std::move(history);
+                   json["events"] = std::move(events);
+                   json["rotation_order"] = std::move(order);
+                   return http::json_response(http::Status::ok, json);
+               });
+    router.add(
+        verb::put, "/api/v1/alliances/{id}", manage, [&alliances](http::RequestContext& context) {
+            const auto body = json_body(context);
+            alliances::AllianceChanges changes;
+            changes.name = optional_string(body, "name");
+            if (auto batch = optional_integer(body, "batch"))
+                changes.batch = static_cast<int>(*batch);
+            changes.office_area_id = optional_integer(body, "office_area_id");
+            changes.rotation_mode = optional_string(body, "rotation_mode");
+            changes.note = optional_string(body, "note");
+            return http::json_response(
+                http::Status::ok,
+                alliance_json(alliances.update(context.caller(), context.id_parameter(), changes)));
+        });
+    router.add(verb::post, "/api/v1/alliances/{id}/lead", manage,
+               [&alliances](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   return http::json_response(
+                       http::Status::ok,
+                       alliance_json(alliances.change_lead(
+                           context.caller(), context.id_parameter(), required_id(body, "unit_id"),
+                           optional_string(body, "reason").value_or(""))));
+               });
+    router.add(verb::post, "/api/v1/alliances/{id}/members", manage,
+               [&alliances](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   return http::json_response(
+                       http::Status::ok,
+                       alliance_json(alliances.add_member(
+                           context.caller(), context.id_parameter(), required_id(body, "unit_id"),
+                           optional_string(body, "joined_on").value_or(""),
+                           optional_string(body, "reason").value_or(""))));
+               });
     router.add(verb::post, "/api/v1/alliances/{id}/members/{unit_id}/leave", manage,
                [&alliances](http::RequestContext& context) {
                    const auto body = json_body(context);
                    return http::json_response(
                        http::Status::ok,
-                       alliance_json(alliances.remove_member(context.caller(), context.id_parameter(0),
-                                                             context.id_parameter(1),
-                                                             optional_string(body, "left_on").value_or(""),
-                                                             optional_string(body, "reason").value_or(""))));
+                       alliance_json(alliances.remove_member(
+                           context.caller(), context.id_parameter(0), context.id_parameter(1),
+                           optional_string(body, "left_on").value_or(""),
+                           optional_string(body, "reason").value_or(""))));
                });
-    router.add(verb::post, "/api/v1/alliances/{id}/dissolve", manage, [&alliances](http::RequestContext& context) {
-        const auto body = json_body(context);
-        alliances.dissolve(context.caller(), context.id_parameter(), optional_string(body, "dissolved_on").value_or(""),
-                           optional_string(body, "reason").value_or(""));
-        return http::empty_response(http::Status::no_content);
-    });
+    router.add(verb::post, "/api/v1/alliances/{id}/dissolve", manage,
+               [&alliances](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   alliances.dissolve(context.caller(), context.id_parameter(),
+                                      optional_string(body, "dissolved_on").value_or(""),
+                                      optional_string(body, "reason").value_or(""));
+                   return http::empty_response(http::Status::no_content);
+               });
     router.add(verb::put, "/api/v1/alliances/{id}/rotation-order", {Permission::rotation_arrange},
                [&alliances](http::RequestContext& context) {
                    const auto body = json_body(context);
-                   const auto order =
-                       alliances.reorder_rotation(context.caller(), context.id_parameter(), id_array(body, "unit_ids"));
+                   const auto order = alliances.reorder_rotation(
+                       context.caller(), context.id_parameter(), id_array(body, "unit_ids"));
                    boost::json::array ids;
                    for (long long id : order) ids.emplace_back(id);
                    return http::json_response(http::Status::ok, {{"unit_ids", std::move(ids)}});
                });
-    router.add(verb::get, "/api/v1/alliances/{id}/rotation", read, [&alliances](http::RequestContext& context) {
-        const int year = query_int(context, "year", std::stoi(today_date().substr(0, 4)), 2000, 2100);
-        const auto plan = alliances.rotation(context.id_parameter(), year);
-        const auto today = today_date();
-        boost::json::array turns, changes, order;
-        for (const auto& turn : plan.turns) {
-            boost::json::object json{{"sequence", turn.sequence},
-                                     {"host_unit_id", turn.host_unit_id},
-                                     {"fixed", turn.fixed || (!turn.starts_on.empty() && turn.starts_on <= today)}};
-            if (plan.mode == "per_quarter") {
-                json["quarter"] = turn.sequence;
-                json["starts_on"] = turn.starts_on;
-                json["ends_on"] = turn.ends_on;
-            }
-            turns.emplace_back(std::move(json));
-        }
-        for (const auto& event : plan.membership_changes) changes.emplace_back(event_json(event));
-        for (long long id : plan.order) order.emplace_back(id);
-        return http::json_response(http::Status::ok, {{"alliance_id", context.id_parameter()},
-                                                      {"year", plan.year},
-                                                      {"rotation_mode", plan.mode},
-                                                      {"order", std::move(order)},
-                                                      {"turns", std::move(turns)},
-                                                      {"membership_changes", std::move(changes)}});
-    });
+    router.add(verb::get, "/api/v1/alliances/{id}/rotation", read,
+               [&alliances](http::RequestContext& context) {
+                   const int year =
+                       query_int(context, "year", std::stoi(today_date().substr(0, 4)), 2000, 2100);
+                   const auto plan = alliances.rotation(context.id_parameter(), year);
+                   const auto today = today_date();
+                   boost::json::array turns, changes, order;
+                   for (const auto& turn : plan.turns) {
+                       boost::json::object json{{"sequence", turn.sequence},
+                                                {"host_unit_id", turn.host_unit_id},
+                                                {"fixed", turn.fixed || (!turn.starts_on.empty() &&
+                                                                         turn.starts_on <= today)}};
+                       if (plan.mode == "per_quarter") {
+                           json["quarter"] = turn.sequence;
+                           json["starts_on"] = turn.starts_on;
+                           json["ends_on"] = turn.ends_on;
+                       }
+                       turns.emplace_back(std::move(json));
+                   }
+                   for (const auto& event : plan.membership_changes)
+                       changes.emplace_back(event_json(event));
+                   for (long long id : plan.order) order.emplace_back(id);
+                   return http::json_response(http::Status::ok,
+                                              {{"alliance_id", context.id_parameter()},
+                                               {"year", plan.year},
+                                               {"rotation_mode", plan.mode},
+                                               {"order", std::move(order)},
+                                               {"turns", std::move(turns)},
+                                               {"membership_changes", std::move(changes)}});
+               });
 }
 
 }  // namespace lianjian::api

@@ -21,27 +21,31 @@ boost::json::value ref_or_null(const std::optional<registry::NamedRef>& ref) {
 boost::json::object application_json(const applications::Application& application) {
     boost::json::array steps, co_applicants, actions;
     for (const auto& step : application.steps) {
-        boost::json::object json{{"id", step.id},
-                                 {"action", step.action},
-                                 {"unit", ref_or_null(step.unit)},
-                                 {"user", boost::json::object{{"id", step.user.id}, {"name", step.user.name}}},
-                                 {"opinion", step.opinion},
-                                 {"state_after", step.state_after},
-                                 {"created_at", step.created_at}};
+        boost::json::object json{
+            {"id", step.id},
+            {"action", step.action},
+            {"unit", ref_or_null(step.unit)},
+            {"user", boost::json::object{{"id", step.user.id}, {"name", step.user.name}}},
+            {"opinion", step.opinion},
+            {"state_after", step.state_after},
+            {"created_at", step.created_at}};
         json["agree"] = step.agree ? boost::json::value(*step.agree) : boost::json::value(nullptr);
         steps.emplace_back(std::move(json));
     }
     for (const auto& co : application.co_applicants) {
         co_applicants.emplace_back(boost::json::object{
-            {"unit", boost::json::object{{"id", co.unit.id}, {"name", co.unit.name}}}, {"confirmation", co.confirmation}});
+            {"unit", boost::json::object{{"id", co.unit.id}, {"name", co.unit.name}}},
+            {"confirmation", co.confirmation}});
     }
     for (const auto& action : application.available_actions) actions.emplace_back(action);
     boost::json::object json{
         {"id", application.id},
         {"kind", application.kind},
         {"state", application.state},
-        {"applicant_unit", boost::json::object{{"id", application.applicant_unit.id}, {"name", application.applicant_unit.name}}},
-        {"applicant_user", boost::json::object{{"id", application.applicant_user.id}, {"name", application.applicant_user.name}}},
+        {"applicant_unit", boost::json::object{{"id", application.applicant_unit.id},
+                                               {"name", application.applicant_unit.name}}},
+        {"applicant_user", boost::json::object{{"id", application.applicant_user.id},
+                                               {"name", application.applicant_user.name}}},
         {"alliance", ref_or_null(application.alliance)},
         {"reason", application.reason},
         {"proposed_office_area", ref_or_null(application.proposed_office_area)},
@@ -51,10 +55,13 @@ boost::json::object application_json(const applications::Application& applicatio
         {"updated_at", application.updated_at},
         {"steps", std::move(steps)},
         {"available_actions", std::move(actions)}};
-    json["name"] = application.proposed_name ? boost::json::value(*application.proposed_name) : boost::json::value(nullptr);
-    json["created_alliance_id"] = application.created_alliance_id ? boost::json::value(*application.created_alliance_id)
-                                                                  : boost::json::value(nullptr);
-    json["closed_at"] = application.closed_at ? boost::json::value(*application.closed_at) : boost::json::value(nullptr);
+    json["name"] = application.proposed_name ? boost::json::value(*application.proposed_name)
+                                             : boost::json::value(nullptr);
+    json["created_alliance_id"] = application.created_alliance_id
+                                      ? boost::json::value(*application.created_alliance_id)
+                                      : boost::json::value(nullptr);
+    json["closed_at"] = application.closed_at ? boost::json::value(*application.closed_at)
+                                              : boost::json::value(nullptr);
     return json;
 }
 
@@ -78,57 +85,69 @@ void add_application_routes(http::Router& router, app::Services& services) {
     auto& applications = services.applications;
     const http::RouteDeclaration read{Permission::applications_read};
     const http::RouteDeclaration act{Permission::applications_act};
-    router.add(verb::get, "/api/v1/applications", read, [&applications](http::RequestContext& context) {
-        applications::ApplicationFilter filter;
-        filter.state = query_text(context, "state");
-        filter.kind = query_text(context, "kind");
-        const auto mine = query_text(context, "mine");
-        filter.mine = mine && (*mine == "true" || *mine == "1");
-        boost::json::array items;
-        const auto list = applications.list(context.caller(), filter);
-        for (const auto& application : list) items.emplace_back(application_json(application));
-        return http::json_response(http::Status::ok,
-                                   {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
-    });
-    router.add(verb::post, "/api/v1/applications", act, [&applications](http::RequestContext& context) {
-        const auto body = json_body(context);
-        return http::json_response(http::Status::created,
-                                   application_json(applications.submit(context.caller(), submission_from(body))));
-    });
-    router.add(verb::get, "/api/v1/applications/{id}", read, [&applications](http::RequestContext& context) {
-        return http::json_response(http::Status::ok,
-                                   application_json(applications.get(context.caller(), context.id_parameter())));
-    });
-    router.add(verb::post, "/api/v1/applications/{id}/consult", act, [&applications](http::RequestContext& context) {
-        const auto body = json_body(context);
-        return http::json_response(
-            http::Status::ok,
-            application_json(applications.consult(context.caller(), context.id_parameter(), required_bool(body, "agree"),
-                                                  optional_string(body, "opinion").value_or(""))));
-    });
-    router.add(verb::post, "/api/v1/applications/{id}/confirm", act, [&applications](http::RequestContext& context) {
-        const auto body = json_body(context);
-        return http::json_response(
-            http::Status::ok,
-            application_json(applications.confirm(context.caller(), context.id_parameter(),
+    router.add(
+        verb::get, "/api/v1/applications", read, [&applications](http::RequestContext& context) {
+            applications::ApplicationFilter filter;
+            filter.state = query_text(context, "state");
+            filter.kind = query_text(context, "kind");
+            const auto mine = query_text(context, "mine");
+            filter.mine = mine && (*mine == "true" || *mine == "1");
+            boost::json::array items;
+            const auto list = applications.list(context.caller(), filter);
+            for (const auto& application : list) items.emplace_back(application_json(application));
+            return http::json_response(
+                http::Status::ok,
+                {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
+        });
+    router.add(
+        verb::post, "/api/v1/applications", act, [&applications](http::RequestContext& context) {
+            const auto body = json_body(context);
+            return http::json_response(
+                http::Status::created,
+                application_json(applications.submit(context.caller(), submission_from(body))));
+        });
+    router.add(verb::get, "/api/v1/applications/{id}", read,
+               [&applications](http::RequestContext& context) {
+                   return http::json_response(http::Status::ok,
+                                              application_json(applications.get(
+                                                  context.caller(), context.id_parameter())));
+               });
+    router.add(verb::post, "/api/v1/applications/{id}/consult", act,
+               [&applications](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   return http::json_response(
+                       http::Status::ok,
+                       application_json(applications.consult(
+                           context.caller(), context.id_parameter(), required_bool(body, "agree"),
+                           optional_string(body, "opinion").value_or(""))));
+               });
+    router.add(verb::post, "/api/v1/applications/{id}/confirm", act,
+               [&applications](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   return http::json_response(http::Status::ok,
+                                              application_json(applications.confirm(
+                                                  context.caller(), context.id_parameter(),
                                                   optional_bool(body, "agree").value_or(true),
                                                   optional_string(body, "opinion").value_or(""))));
-    });
+               });
     router.add(verb::post, "/api/v1/applications/{id}/decide", {Permission::applications_decide},
                [&applications](http::RequestContext& context) {
                    const auto body = json_body(context);
                    return http::json_response(
                        http::Status::ok,
-                       application_json(applications.decide(context.caller(), context.id_parameter(),
-                                                            required_bool(body, "approve"),
-                                                            optional_string(body, "opinion").value_or(""))));
+                       application_json(applications.decide(
+                           context.caller(), context.id_parameter(), required_bool(body, "approve"),
+                           optional_string(body, "opinion").value_or(""))));
                });
-    router.add(verb::post, "/api/v1/applications/{id}/withdraw", act, [&applications](http::RequestContext& context) {
-        const auto body = context.request.body().empty() ? boost::json::object{} : json_body(context);
-        return http::json_response(
-            http::Status::ok, application_json(applications.withdraw(context.caller(), context.id_parameter(),
-                                                                     optional_string(body, "opinion").value_or(""))));
-    });
+    router.add(verb::post, "/api/v1/applications/{id}/withdraw", act,
+               [&applications](http::RequestContext& context) {
+                   const auto body =
+                       context.request.body().empty() ? boost::json::object{} : json_body(context);
+                   return http::json_response(http::Status::ok,
+                                              application_json(applications.withdraw(
+                                                  context.caller(), context.id_parameter(),
+                                                  optional_string(body, "opinion").value_or(""))));
+               });
 }
 
 }  // namespace lianjian::api

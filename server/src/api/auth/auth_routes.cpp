@@ -1,13 +1,13 @@
+#include "api/auth/user_json.hpp"
 #include "api/json_input.hpp"
 #include "api/routes.hpp"
-#include "api/auth/user_json.hpp"
 #include "http/dispatcher.hpp"
 
 namespace lianjian::api {
 
 using accounts::Permission;
-using http::beast_http::verb;
 using http::DuringPasswordChange;
+using http::beast_http::verb;
 
 void add_auth_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     auto& accounts = services.accounts;
@@ -17,7 +17,8 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                    const auto username = required_string(body, "username");
                    const auto password = required_string(body, "password");
                    auto result = accounts.login(username, password, context.client_ip);
-                   auto response = http::json_response(http::Status::ok, {{"user", user_json(result.user)}});
+                   auto response =
+                       http::json_response(http::Status::ok, {{"user", user_json(result.user)}});
                    response.set(http::beast_http::field::set_cookie,
                                 http::session_cookie(result.token, secure_cookies));
                    return response;
@@ -31,26 +32,27 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                                 http::expired_session_cookie(secure_cookies));
                    return response;
                });
-    router.add(verb::get, "/api/v1/auth/me",
-               {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
-               [](http::RequestContext& context) {
-                   return http::json_response(http::Status::ok, {{"user", user_json(context.auth->user)}});
-               });
+    router.add(
+        verb::get, "/api/v1/auth/me",
+        {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
+        [](http::RequestContext& context) {
+            return http::json_response(http::Status::ok, {{"user", user_json(context.auth->user)}});
+        });
     router.add(verb::post, "/api/v1/auth/password",
                {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
                [&accounts, secure_cookies](http::RequestContext& context) {
                    const auto body = json_body(context);
-                   accounts.change_password(*context.auth, required_string(body, "current_password"),
-                                            required_string(body, "new_password"), context.client_ip);
+                   accounts.change_password(
+                       *context.auth, required_string(body, "current_password"),
+                       required_string(body, "new_password"), context.client_ip);
                    auto response = http::empty_response(http::Status::no_content);
                    response.set(http::beast_http::field::set_cookie,
                                 http::expired_session_cookie(secure_cookies));
                    return response;
                });
-    router.add(verb::get, "/api/v1/health", {Permission::public_access},
-               [](http::RequestContext&) {
-                   return http::json_response(http::Status::ok, {{"status", "ok"}});
-               });
+    router.add(verb::get, "/api/v1/health", {Permission::public_access}, [](http::RequestContext&) {
+        return http::json_response(http::Status::ok, {{"status", "ok"}});
+    });
 }
 
 }  // namespace lianjian::api

@@ -15,7 +15,8 @@ boost::json::object user_json(const accounts::User& user) {
                              {"roles", std::move(roles)},
                              {"must_change_password", user.must_change_password},
                              {"disabled", user.disabled}};
-    json["unit_id"] = user.unit_id ? boost::json::value(*user.unit_id) : boost::json::value(nullptr);
+    json["unit_id"] =
+        user.unit_id ? boost::json::value(*user.unit_id) : boost::json::value(nullptr);
     json["locked_until"] =
         user.locked_until ? boost::json::value(*user.locked_until) : boost::json::value(nullptr);
     return json;

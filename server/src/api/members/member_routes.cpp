@@ -40,7 +40,8 @@ members::MemberAccess access_of(const http::RequestContext& context) {
 // stored one is kept (unmasking just to send it back would audit a disclosure that never was).
 enum class PhoneField { required, keep_when_absent };
 
-members::MemberDraft draft_from_body(const boost::json::object& body, PhoneField phone = PhoneField::required) {
+members::MemberDraft draft_from_body(const boost::json::object& body,
+                                     PhoneField phone = PhoneField::required) {
     members::MemberDraft draft;
     draft.name = required_string(body, "name");
     draft.gender = required_string(body, "gender");
@@ -58,7 +59,8 @@ members::MemberDraft draft_from_body(const boost::json::object& body, PhoneField
 
 // A spreadsheet cell as the browser sent it: text, a number (phone numbers and dates often come
 // as numbers), or nothing. Anything else is a problem of that row, not of the whole request.
-std::string cell_text(const boost::json::object& row, const char* field, members::MemberDraft& draft) {
+std::string cell_text(const boost::json::object& row, const char* field,
+                      members::MemberDraft& draft) {
     const auto* value = row.if_contains(field);
     if (!value || value->is_null()) {
         return {};
@@ -129,7 +131,8 @@ std::vector<members::MemberDraft> rows_from_body(const http::RequestContext& con
         throw field_error("rows", "缺少必填字段“rows”（记录数组）");
     }
     if (rows->as_array().size() > members::max_import_rows) {
-        throw field_error("rows", "一次最多导入 " + std::to_string(members::max_import_rows) + " 条记录，请分批导入");
+        throw field_error("rows", "一次最多导入 " + std::to_string(members::max_import_rows) +
+                                      " 条记录，请分批导入");
     }
     std::vector<members::MemberDraft> drafts;
     for (const auto& row : rows->as_array()) {
@@ -143,8 +146,10 @@ std::optional<bool> query_flag(const http::RequestContext& context, const char* 
     if (!text) {
         return std::nullopt;
     }
-    if (*text == "true" || *text == "1") return true;
-    if (*text == "false" || *text == "0") return false;
+    if (*text == "true" || *text == "1")
+        return true;
+    if (*text == "false" || *text == "0")
+        return false;
     throw field_error(name, std::string("参数“") + name + "”应为 true 或 false");
 }
 
@@ -175,7 +180,8 @@ std::vector<std::string> columns_from_query(const http::RequestContext& context)
 }
 
 // RFC 6266/5987: the Chinese file name percent-encoded, with an ASCII fallback for old clients.
-http::Response xlsx_response(std::string bytes, const std::string& ascii_name, const std::string& name) {
+http::Response xlsx_response(std::string bytes, const std::string& ascii_name,
+                             const std::string& name) {
     std::string encoded;
     for (unsigned char c : name) {
         if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
@@ -197,18 +203,24 @@ http::Response xlsx_response(std::string bytes, const std::string& ascii_name, c
 
 void add_import_routes(http::Router& router, members::MemberService& members) {
     const http::RouteDeclaration manage{Permission::members_manage, Scope::own_unit};
-    router.add(verb::post, "/api/v1/members/import/preview", manage, [&members](http::RequestContext& context) {
-        const auto preview = members.preview_import(access_of(context), rows_from_body(context));
-        return http::json_response(http::Status::ok, members::import_preview_json(preview));
-    });
-    router.add(verb::post, "/api/v1/members/import", manage, [&members](http::RequestContext& context) {
-        const auto created = members.import(access_of(context), context.actor(), rows_from_body(context));
-        return http::json_response(http::Status::created, {{"created", created}});
-    });
-    router.add(verb::get, "/api/v1/members/import-template.xlsx", manage, [](http::RequestContext&) {
-        return xlsx_response(members::MemberService::import_template_xlsx(), "member-import-template.xlsx",
-                             "党员导入模板.xlsx");
-    });
+    router.add(verb::post, "/api/v1/members/import/preview", manage,
+               [&members](http::RequestContext& context) {
+                   const auto preview =
+                       members.preview_import(access_of(context), rows_from_body(context));
+                   return http::json_response(http::Status::ok,
+                                              members::import_preview_json(preview));
+               });
+    router.add(verb::post, "/api/v1/members/import", manage,
+               [&members](http::RequestContext& context) {
+                   const auto created =
+                       members.import(access_of(context), context.actor(), rows_from_body(context));
+                   return http::json_response(http::Status::created, {{"created", created}});
+               });
+    router.add(verb::get, "/api/v1/members/import-template.xlsx", manage,
+               [](http::RequestContext&) {
+                   return xlsx_response(members::MemberService::import_template_xlsx(),
+                                        "member-import-template.xlsx", "党员导入模板.xlsx");
+               });
 }
 
 }  // namespace
@@ -227,7 +239,8 @@ void add_member_routes(http::Router& router, app::Services& services) {
         for (const auto& member : page.items) {
             items.emplace_back(member_json(member));
         }
-        return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
+        return http::json_response(http::Status::ok,
+                                   {{"items", std::move(items)}, {"total", page.total}});
     });
     router.add(verb::post, "/api/v1/members", manage, [&members](http::RequestContext& context) {
         const auto draft = draft_from_body(json_body(context));
@@ -236,29 +249,38 @@ void add_member_routes(http::Router& router, app::Services& services) {
         return http::json_response(http::Status::created, member_json(member));
     });
     add_import_routes(router, members);
-    router.add(verb::get, "/api/v1/members/export.xlsx", read, [&members](http::RequestContext& context) {
-        auto bytes = members.export_xlsx(access_of(context), context.actor(), filter_from_query(context),
-                                         columns_from_query(context));
-        return xlsx_response(std::move(bytes), "members.xlsx", "党员名单.xlsx");
-    });
+    router.add(verb::get, "/api/v1/members/export.xlsx", read,
+               [&members](http::RequestContext& context) {
+                   auto bytes =
+                       members.export_xlsx(access_of(context), context.actor(),
+                                           filter_from_query(context), columns_from_query(context));
+                   return xlsx_response(std::move(bytes), "members.xlsx", "党员名单.xlsx");
+               });
     router.add(verb::get, "/api/v1/members/{id}", read, [&members](http::RequestContext& context) {
-        return http::json_response(http::Status::ok,
-                                   member_json(members.member(access_of(context), context.id_parameter())));
+        return http::json_response(
+            http::Status::ok,
+            member_json(members.member(access_of(context), context.id_parameter())));
     });
-    router.add(verb::put, "/api/v1/members/{id}", manage, [&members](http::RequestContext& context) {
-        const auto draft = draft_from_body(json_body(context), PhoneField::keep_when_absent);
-        context.require_unit(*draft.unit_id);
-        const auto member = members.update(access_of(context), context.actor(), context.id_parameter(), draft);
-        return http::json_response(http::Status::ok, member_json(member));
-    });
-    router.add(verb::post, "/api/v1/members/{id}/deactivate", manage, [&members](http::RequestContext& context) {
-        const auto member = members.deactivate(access_of(context), context.actor(), context.id_parameter());
-        return http::json_response(http::Status::ok, member_json(member));
-    });
-    router.add(verb::post, "/api/v1/members/{id}/unmask", unmask, [&members](http::RequestContext& context) {
-        const auto phone = members.unmask(access_of(context), context.actor(), context.id_parameter());
-        return http::json_response(http::Status::ok, {{"phone", phone}});
-    });
+    router.add(
+        verb::put, "/api/v1/members/{id}", manage, [&members](http::RequestContext& context) {
+            const auto draft = draft_from_body(json_body(context), PhoneField::keep_when_absent);
+            context.require_unit(*draft.unit_id);
+            const auto member =
+                members.update(access_of(context), context.actor(), context.id_parameter(), draft);
+            return http::json_response(http::Status::ok, member_json(member));
+        });
+    router.add(verb::post, "/api/v1/members/{id}/deactivate", manage,
+               [&members](http::RequestContext& context) {
+                   const auto member = members.deactivate(access_of(context), context.actor(),
+                                                          context.id_parameter());
+                   return http::json_response(http::Status::ok, member_json(member));
+               });
+    router.add(verb::post, "/api/v1/members/{id}/unmask", unmask,
+               [&members](http::RequestContext& context) {
+                   const auto phone =
+                       members.unmask(access_of(context), context.actor(), context.id_parameter());
+                   return http::json_response(http::Status::ok, {{"phone", phone}});
+               });
 }
 
 }  // namespace lianjian::api

@@ -20,7 +20,8 @@ boost::json::value optional_value(const std::optional<double>& value) {
 
 // Each builder takes the storage its JSON lives in, so that a page of items is built in one
 // arena (see page_response) instead of hundreds of small allocations.
-boost::json::object office_area_json(const registry::OfficeArea& area, boost::json::storage_ptr storage = {}) {
+boost::json::object office_area_json(const registry::OfficeArea& area,
+                                     boost::json::storage_ptr storage = {}) {
     return boost::json::object({{"id", area.id},
                                 {"name", area.name},
                                 {"address", area.address},
@@ -30,27 +31,31 @@ boost::json::object office_area_json(const registry::OfficeArea& area, boost::js
                                std::move(storage));
 }
 
-boost::json::object strength_tag_json(const registry::StrengthTag& tag, boost::json::storage_ptr storage = {}) {
-    return boost::json::object(
-        {{"id", tag.id}, {"name", tag.name}, {"active", tag.active}, {"sort_order", tag.sort_order}},
-        std::move(storage));
+boost::json::object strength_tag_json(const registry::StrengthTag& tag,
+                                      boost::json::storage_ptr storage = {}) {
+    return boost::json::object({{"id", tag.id},
+                                {"name", tag.name},
+                                {"active", tag.active},
+                                {"sort_order", tag.sort_order}},
+                               std::move(storage));
 }
 
 boost::json::object unit_json(const registry::Unit& unit, boost::json::storage_ptr storage = {}) {
     boost::json::object json({{"id", unit.id},
-                             {"name", unit.name},
-                             {"short_name", unit.short_name},
-                             {"kind", unit.kind},
-                             {"party_organization_name", unit.party_organization_name},
-                             {"party_organization_type", unit.party_organization_type},
-                             {"party_member_count", unit.party_member_count},
-                             {"first_responsible", unit.first_responsible},
-                             {"direct_responsible", unit.direct_responsible},
-                             {"liaison", unit.liaison},
-                             {"active", unit.active},
-                             {"is_demo", unit.is_demo}},
-                            storage);
-    json["parent_id"] = unit.parent_id ? boost::json::value(*unit.parent_id) : boost::json::value(nullptr);
+                              {"name", unit.name},
+                              {"short_name", unit.short_name},
+                              {"kind", unit.kind},
+                              {"party_organization_name", unit.party_organization_name},
+                              {"party_organization_type", unit.party_organization_type},
+                              {"party_member_count", unit.party_member_count},
+                              {"first_responsible", unit.first_responsible},
+                              {"direct_responsible", unit.direct_responsible},
+                              {"liaison", unit.liaison},
+                              {"active", unit.active},
+                              {"is_demo", unit.is_demo}},
+                             storage);
+    json["parent_id"] =
+        unit.parent_id ? boost::json::value(*unit.parent_id) : boost::json::value(nullptr);
     if (unit.office_area) {
         json["office_area"] = {{"id", unit.office_area->id}, {"name", unit.office_area->name}};
     } else {
@@ -62,8 +67,9 @@ boost::json::object unit_json(const registry::Unit& unit, boost::json::storage_p
     }
     json["strengths"] = std::move(strengths);
     // Only ever the masked form; the full number has its own audited route.
-    json["liaison_phone"] = unit.liaison_phone_masked ? boost::json::value(*unit.liaison_phone_masked)
-                                                      : boost::json::value(nullptr);
+    json["liaison_phone"] = unit.liaison_phone_masked
+                                ? boost::json::value(*unit.liaison_phone_masked)
+                                : boost::json::value(nullptr);
     return json;
 }
 
@@ -72,8 +78,8 @@ boost::json::object unit_node_json(const registry::UnitNode& node) {
     for (const auto& child : node.children) {
         children.emplace_back(unit_node_json(child));
     }
-    return {{"id", node.id},           {"name", node.name},     {"short_name", node.short_name},
-            {"kind", node.kind},       {"active", node.active}, {"children", std::move(children)}};
+    return {{"id", node.id},     {"name", node.name},     {"short_name", node.short_name},
+            {"kind", node.kind}, {"active", node.active}, {"children", std::move(children)}};
 }
 
 template <typename T, typename ToJson>
@@ -119,7 +125,8 @@ registry::UnitInput unit_input(const http::RequestContext& context) {
     input.parent_id = optional_integer(body, "parent_id");
     input.kind = optional_string(body, "kind").value_or("unit");
     input.party_organization_name = optional_string(body, "party_organization_name").value_or("");
-    input.party_organization_type = optional_string(body, "party_organization_type").value_or("branch");
+    input.party_organization_type =
+        optional_string(body, "party_organization_type").value_or("branch");
     input.office_area_id = optional_integer(body, "office_area_id");
     input.party_member_count = optional_integer(body, "party_member_count").value_or(0);
     input.strength_tag_ids = id_array(body, "strength_tag_ids");
@@ -147,7 +154,8 @@ registry::UnitSort unit_sort(const http::RequestContext& context) {
             return sort;
         }
     }
-    throw field_error("sort", "参数“sort”应为 id、name、-name、party_member_count 或 -party_member_count");
+    throw field_error("sort",
+                      "参数“sort”应为 id、name、-name、party_member_count 或 -party_member_count");
 }
 
 std::optional<bool> query_flag(const http::RequestContext& context, const char* name) {
@@ -177,8 +185,8 @@ registry::UnitFilter unit_filter(const http::RequestContext& context) {
 // The committee may move a unit in the tree; a unit_admin (on an own_unit route) edits only its
 // unit's own record.
 registry::UnitEditor editor_of(const http::RequestContext& context) {
-    const bool committee =
-        context.auth && accounts::has_role(context.auth->user.roles, accounts::Role::committee_admin);
+    const bool committee = context.auth && accounts::has_role(context.auth->user.roles,
+                                                              accounts::Role::committee_admin);
     return committee ? registry::UnitEditor::committee : registry::UnitEditor::own_unit_admin;
 }
 
@@ -196,18 +204,23 @@ void add_office_area_routes(http::Router& router, registry::RegistryService& reg
     router.add(verb::get, "/api/v1/office-areas", read, [&registry](http::RequestContext&) {
         return page_response(registry.list_office_areas(), office_area_json);
     });
-    router.add(verb::post, "/api/v1/office-areas", manage, [&registry](http::RequestContext& context) {
-        const auto area = registry.create_office_area(context.actor(), office_area_input(context));
-        return http::json_response(http::Status::created, office_area_json(area));
-    });
-    router.add(verb::get, "/api/v1/office-areas/{id}", read, [&registry](http::RequestContext& context) {
-        return http::json_response(http::Status::ok, office_area_json(registry.office_area(context.id_parameter())));
-    });
-    router.add(verb::put, "/api/v1/office-areas/{id}", manage, [&registry](http::RequestContext& context) {
-        const auto area =
-            registry.update_office_area(context.actor(), context.id_parameter(), office_area_input(context));
-        return http::json_response(http::Status::ok, office_area_json(area));
-    });
+    router.add(verb::post, "/api/v1/office-areas", manage,
+               [&registry](http::RequestContext& context) {
+                   const auto area =
+                       registry.create_office_area(context.actor(), office_area_input(context));
+                   return http::json_response(http::Status::created, office_area_json(area));
+               });
+    router.add(
+        verb::get, "/api/v1/office-areas/{id}", read, [&registry](http::RequestContext& context) {
+            return http::json_response(
+                http::Status::ok, office_area_json(registry.office_area(context.id_parameter())));
+        });
+    router.add(verb::put, "/api/v1/office-areas/{id}", manage,
+               [&registry](http::RequestContext& context) {
+                   const auto area = registry.update_office_area(
+                       context.actor(), context.id_parameter(), office_area_input(context));
+                   return http::json_response(http::Status::ok, office_area_json(area));
+               });
 }
 
 void add_strength_tag_routes(http::Router& router, registry::RegistryService& registry) {
@@ -216,18 +229,21 @@ void add_strength_tag_routes(http::Router& router, registry::RegistryService& re
     router.add(verb::get, "/api/v1/strength-tags", read, [&registry](http::RequestContext&) {
         return page_response(registry.list_strength_tags(), strength_tag_json);
     });
-    router.add(verb::post, "/api/v1/strength-tags", manage, [&registry](http::RequestContext& context) {
-        const auto body = json_body(context);
-        const auto tag = registry.create_strength_tag(context.actor(), required_string(body, "name"));
-        return http::json_response(http::Status::created, strength_tag_json(tag));
-    });
-    router.add(verb::put, "/api/v1/strength-tags/{id}", manage, [&registry](http::RequestContext& context) {
-        const auto body = json_body(context);
-        const auto tag = registry.update_strength_tag(context.actor(), context.id_parameter(),
-                                                      required_string(body, "name"),
-                                                      required_bool(body, "active"));
-        return http::json_response(http::Status::ok, strength_tag_json(tag));
-    });
+    router.add(verb::post, "/api/v1/strength-tags", manage,
+               [&registry](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   const auto tag =
+                       registry.create_strength_tag(context.actor(), required_string(body, "name"));
+                   return http::json_response(http::Status::created, strength_tag_json(tag));
+               });
+    router.add(verb::put, "/api/v1/strength-tags/{id}", manage,
+               [&registry](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   const auto tag = registry.update_strength_tag(
+                       context.actor(), context.id_parameter(), required_string(body, "name"),
+                       required_bool(body, "active"));
+                   return http::json_response(http::Status::ok, strength_tag_json(tag));
+               });
 }
 
 void add_unit_routes(http::Router& router, registry::RegistryService& registry) {
@@ -249,23 +265,28 @@ void add_unit_routes(http::Router& router, registry::RegistryService& registry) 
         return http::json_response(http::Status::ok, {{"items", std::move(items)}});
     });
     router.add(verb::get, "/api/v1/units/{id}", read, [&registry](http::RequestContext& context) {
-        return http::json_response(http::Status::ok, unit_json(registry.unit(context.id_parameter())));
+        return http::json_response(http::Status::ok,
+                                   unit_json(registry.unit(context.id_parameter())));
     });
     const http::RouteDeclaration own_unit_update{Permission::unit_update, Scope::own_unit};
-    router.add(verb::put, "/api/v1/units/{id}", own_unit_update, [&registry](http::RequestContext& context) {
-        const auto id = own_unit_id(registry, context);
-        const auto unit = registry.update_unit(context.actor(), editor_of(context), id, unit_input(context));
-        return http::json_response(http::Status::ok, unit_json(unit));
-    });
+    router.add(verb::put, "/api/v1/units/{id}", own_unit_update,
+               [&registry](http::RequestContext& context) {
+                   const auto id = own_unit_id(registry, context);
+                   const auto unit = registry.update_unit(context.actor(), editor_of(context), id,
+                                                          unit_input(context));
+                   return http::json_response(http::Status::ok, unit_json(unit));
+               });
     const std::pair<const char*, registry::Activation> activations[] = {
         {"/api/v1/units/{id}/deactivate", registry::Activation::deactivate},
         {"/api/v1/units/{id}/activate", registry::Activation::activate},
     };
     for (const auto& [pattern, activation] : activations) {
-        router.add(verb::post, pattern, manage, [&registry, activation](http::RequestContext& context) {
-            const auto unit = registry.change_unit_activation(context.actor(), context.id_parameter(), activation);
-            return http::json_response(http::Status::ok, unit_json(unit));
-        });
+        router.add(verb::post, pattern, manage,
+                   [&registry, activation](http::RequestContext& context) {
+                       const auto unit = registry.change_unit_activation(
+                           context.actor(), context.id_parameter(), activation);
+                       return http::json_response(http::Status::ok, unit_json(unit));
+                   });
     }
     const http::RouteDeclaration own_unit_unmask{Permission::members_unmask, Scope::own_unit};
     router.add(verb::post, "/api/v1/units/{id}/liaison-phone/unmask", own_unit_unmask,

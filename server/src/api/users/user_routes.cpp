@@ -37,7 +37,8 @@ void add_user_routes(http::Router& router, app::Services& services) {
         for (const auto& user : page.items) {
             items.emplace_back(user_json(user));
         }
-        return http::json_response(http::Status::ok, {{"items", std::move(items)}, {"total", page.total}});
+        return http::json_response(http::Status::ok,
+                                   {{"items", std::move(items)}, {"total", page.total}});
     });
     router.add(verb::post, "/api/v1/users", manage, [&accounts](http::RequestContext& context) {
         const auto body = json_body(context);
@@ -56,11 +57,13 @@ void add_user_routes(http::Router& router, app::Services& services) {
         return http::json_response(http::Status::created, json);
     });
     router.add(verb::get, "/api/v1/users/{id}", manage, [&accounts](http::RequestContext& context) {
-        return http::json_response(http::Status::ok, user_json(accounts.user(context.id_parameter())));
+        return http::json_response(http::Status::ok,
+                                   user_json(accounts.user(context.id_parameter())));
     });
     router.add(verb::post, "/api/v1/users/{id}/password-reset", manage,
                [&accounts](http::RequestContext& context) {
-                   const auto password = accounts.reset_password(context.actor(), context.id_parameter());
+                   const auto password =
+                       accounts.reset_password(context.actor(), context.id_parameter());
                    return http::json_response(http::Status::ok, {{"generated_password", password}});
                });
     const std::pair<const char*, accounts::AccountChange> changes[] = {
@@ -71,7 +74,8 @@ void add_user_routes(http::Router& router, app::Services& services) {
     };
     for (const auto& [pattern, change] : changes) {
         router.add(verb::post, pattern, manage, [&accounts, change](http::RequestContext& context) {
-            const auto user = accounts.change_account(context.actor(), context.id_parameter(), change);
+            const auto user =
+                accounts.change_account(context.actor(), context.id_parameter(), change);
             return http::json_response(http::Status::ok, user_json(user));
         });
     }
