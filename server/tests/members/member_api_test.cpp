@@ -73,6 +73,23 @@ TEST_F(MemberApi, GetUpdateAndDeactivate) {
               405);
 }
 
+TEST_F(MemberApi, AnUpdateWithoutAPhoneKeepsTheStoredNumberAndDisclosesNothing) {
+    // Given a member, when an editor saves other fields and leaves the phone out,
+    const long long unit = unit_id("区总工会");
+    const long long id = create("周敏", unit, "13912340009");
+    const std::string target = "/api/v1/members/" + std::to_string(id);
+    auto body = boost::json::parse(member_body("周敏", unit, "")).as_object();
+    body.erase("phone");
+    body["post"] = "宣传委员";
+    const auto updated = put(admin, target, boost::json::serialize(body));
+    // then the change is saved, the number is the one stored, and no unmasking was recorded.
+    ASSERT_EQ(updated.status, 200) << updated.body;
+    EXPECT_EQ(updated.json().at("post").as_string(), "宣传委员");
+    EXPECT_EQ(updated.json().at("phone").as_string(), "139****0009");
+    EXPECT_TRUE(audit_events("member.unmask").empty());
+    EXPECT_EQ(admin.post(target + "/unmask").json().at("phone").as_string(), "13912340009");
+}
+
 TEST_F(MemberApi, UnknownMemberIs404) {
     EXPECT_EQ(admin.get("/api/v1/members/999999").status, 404);
     EXPECT_EQ(admin.post("/api/v1/members/999999/unmask").status, 404);

@@ -51,6 +51,9 @@ export namespace MemberApi {
     status: Status;
   }
 
+  /** On update the phone may be left out: the server keeps the stored number. */
+  export type UpdateParams = Omit<SaveParams, 'phone'> & { phone?: string };
+
   export interface UnmaskResult {
     phone: string;
   }
@@ -120,7 +123,7 @@ export function createMember(params: MemberApi.SaveParams, options: MutationOpti
  * PUT requires the full `phone` (the server answers 422 without it), while lists only hold the
  * masked number: the edit dialog sends a retyped number or the one revealed through unmask.
  */
-export function updateMember(id: number, params: MemberApi.SaveParams, options: MutationOptions = {}): Promise<MemberApi.Member> {
+export function updateMember(id: number, params: MemberApi.UpdateParams, options: MutationOptions = {}): Promise<MemberApi.Member> {
   return requestClient.put<MemberApi.Member>(`/members/${id}`, params, options);
 }
 
