@@ -2,6 +2,7 @@
 #include "app/application.hpp"
 #include "app/maintenance.hpp"
 #include "core/error.hpp"
+#include "demo/city_data.hpp"
 #include "demo/demo_data.hpp"
 #include "storage/migrations.hpp"
 #include "storage/user_repository.hpp"
@@ -79,6 +80,10 @@ int main(int argc, char** argv) {
         ->envname("LIANJIAN_DB");
     cli.add_option("--data-dir", data_dir, "directory for the database and attachments")
         ->envname("LIANJIAN_DATA_DIR");
+    // `--db` and `--data-dir` are accepted before and after any subcommand's name: every
+    // subcommand (and `user add` below `user`) inherits fallthrough, so an option it does not know
+    // itself goes up to the parent that does.
+    cli.fallthrough();
 
     auto* serve = cli.add_subcommand("serve", "run the HTTP server");
     std::string listen = "127.0.0.1:8080";
@@ -103,13 +108,15 @@ int main(int argc, char** argv) {
     serve->add_option("--lockout-minutes", lockout_minutes);
     serve->add_option("--db-pool", config.database_pool, "database connections")
         ->check(CLI::Range(1, 256));
-    unsigned read_cache_ms = 2000;
-    serve->add_option("--read-cache-ms", read_cache_ms,
-                      "reuse checked sessions and unit lists this long (0: off); other servers see "
-                      "changes after it");
 
     auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
     auto* demo_command = cli.add_subcommand("demo", "load the demo data and exit");
+    std::string demo_scale = "first_batch";
+    demo_command
+        ->add_option("--scale", demo_scale,
+                     "first_batch (3 alliances), or city: also 2,000 units, 400 alliances and "
+                     "100,000 members for load tests")
+        ->check(CLI::IsMember({"first_batch", "city"}));
 
     auto* user = cli.add_subcommand("user", "manage accounts");
     user->require_subcommand(1);
@@ -149,7 +156,6 @@ int main(int argc, char** argv) {
     config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
     config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
     config.account_policy.lockout = std::chrono::minutes(lockout_minutes);
-    config.account_policy.session_cache = std::chrono::milliseconds(read_cache_ms);
     const char* demo_password_env = std::getenv("LIANJIAN_DEMO_PASSWORD");
     const std::optional<std::string> demo_password =
         demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env)
@@ -178,6 +184,16 @@ int main(int argc, char** argv) {
         auto& services = application.services();
         if (*demo_command || (*serve && serve_demo)) {
             print_demo(demo::load_demo(services, demo_password));
+        }
+        if (*demo_command && demo_scale == "city") {
+            const auto city = demo::load_city(services);
+            if (city.created) {
+                std::cout << "城市规模演示数据已载入：" << city.office_areas << " 个办公区、"
+                          << city.units << " 个单位、" << city.alliances << " 个联盟、"
+                          << city.members << " 名党员。\n";
+            } else {
+                std::cout << "城市规模演示数据已存在，未重复载入。\n";
+            }
         }
         if (*serve) {
             const auto address = parse_listen(listen);

@@ -126,21 +126,17 @@ std::optional<Authenticated> AccountService::authenticate(const std::string& tok
     const auto now = time_.now();
     const std::string now_text = format_timestamp(now);
     const std::string hash = token_hash(token);
+    // Every request asks the database: a session ended on any app server sharing it (logout,
+    // password change, lock) is refused at once everywhere. The query is one indexed lookup
+    // through a statement prepared once per connection.
     std::optional<Authenticated> found;
-    if (auto cached = sessions_.find(hash, now)) {
-        found = *cached;
-    } else {
-        const auto generation = sessions_.generation();
-        std::optional<storage::SessionWithUser> stored;
-        {
-            storage::Connection connection(database_);
-            stored = storage::find_open_session(connection.session(), hash);
-        }
+    {
+        storage::Connection connection(database_);
+        auto stored = storage::find_open_session(connection.session(), hash);
         if (!stored || stored->user.disabled) {
             return std::nullopt;
         }
         found = Authenticated{std::move(stored->user), std::move(stored->session)};
-        sessions_.store(hash, std::make_shared<const Authenticated>(*found), generation, now);
     }
     const auto last_seen = parse_timestamp(found->session.last_seen_at, "last_seen_at");
     const bool idle_expired = now - last_seen > policy_.session_idle;
@@ -149,16 +145,13 @@ std::optional<Authenticated> AccountService::authenticate(const std::string& tok
         storage::Transaction transaction(database_);
         storage::end_session(transaction.session(), found->session.id, now_text);
         transaction.commit();
-        sessions_.invalidate();
         return std::nullopt;
     }
     if (now - last_seen > policy_.session_touch_interval) {
-        const auto generation = sessions_.generation();
         storage::Transaction transaction(database_);
         storage::touch_session(transaction.session(), found->session.id, now_text);
         transaction.commit();
         found->session.last_seen_at = now_text;
-        sessions_.store(hash, std::make_shared<const Authenticated>(*found), generation, now);
     }
     return found;
 }
@@ -169,7 +162,6 @@ void AccountService::logout(const Authenticated& who, const std::string& source_
     audit_.record(transaction, {actor_of(who.user, source_ip), "auth.logout", "session",
                                 std::to_string(who.session.id), audit::Outcome::success, ""});
     transaction.commit();
-    sessions_.invalidate();
 }
 
 void AccountService::change_password(const Authenticated& who, const std::string& current_password,
@@ -202,7 +194,6 @@ void AccountService::change_password(const Authenticated& who, const std::string
     storage::end_user_sessions(transaction.session(), user->id, now_text);
     audit_.record(transaction, entry(actor, "auth.password_change", *user));
     transaction.commit();
-    sessions_.invalidate();
 }
 
 }  // namespace lianjian::accounts

@@ -4,7 +4,6 @@
 #include "accounts/user.hpp"
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
-#include "core/read_cache.hpp"
 #include "storage/database.hpp"
 #include "storage/user_repository.hpp"
 
@@ -22,10 +21,6 @@ struct AccountPolicy {
     // A session's last-seen time is written at most this often, so reads stay reads.
     std::chrono::seconds session_touch_interval{60};
     HashCost hash_cost = HashCost::interactive;
-    // How long a checked session may be reused without asking the database again. Sign-out,
-    // password and account changes clear it at once on this server; other servers sharing the
-    // database notice within this time. Zero turns the cache off.
-    std::chrono::milliseconds session_cache{2000};
 };
 
 struct LoginResult {
@@ -63,8 +58,7 @@ class AccountService {
         : database_(database),
           audit_(audit),
           policy_(policy),
-          time_(time),
-          sessions_(policy.session_cache) {}
+          time_(time) {}
 
     LoginResult login(const std::string& username, const std::string& password,
                       const std::string& source_ip);
@@ -89,7 +83,6 @@ class AccountService {
     audit::AuditLog& audit_;
     AccountPolicy policy_;
     const TimeSource& time_;
-    ReadCache<Authenticated> sessions_;  // by token hash
 };
 
 // The hash under which a session token is stored.

@@ -26,12 +26,6 @@ void check_username(const std::string& username) {
     }
 }
 
-bool unit_exists(soci::session& session, long long unit_id) {
-    int count = 0;
-    session << "SELECT COUNT(*) FROM unit WHERE id = :id", soci::use(unit_id), soci::into(count);
-    return count > 0;
-}
-
 }  // namespace
 
 CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser& request) {
@@ -60,7 +54,7 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
         throw AppError(ErrorCode::conflict, "用户名“" + request.username + "”已存在",
                        {{"field", "username"}});
     }
-    if (request.unit_id && !unit_exists(transaction.session(), *request.unit_id)) {
+    if (request.unit_id && !storage::unit_exists(transaction.session(), *request.unit_id)) {
         throw field_error("unit_id", "所选单位不存在");
     }
     User user;
@@ -100,7 +94,6 @@ std::string AccountService::reset_password(const audit::Actor& actor, long long 
     audit_.record(transaction, {actor, "user.password_reset", "user", std::to_string(user->id),
                                 audit::Outcome::success, "username=" + user->username});
     transaction.commit();
-    sessions_.invalidate();
     return password;
 }
 
@@ -146,7 +139,6 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
     audit_.record(transaction, {actor, action, "user", std::to_string(user->id),
                                 audit::Outcome::success, "username=" + user->username});
     transaction.commit();
-    sessions_.invalidate();
     return *user;
 }
 

@@ -86,6 +86,12 @@ struct RotationPlan {
     std::vector<long long> order;
 };
 
+// A page of alliances and how many there are in all.
+struct AlliancePage {
+    std::vector<Alliance> items;
+    long long total = 0;
+};
+
 const char* member_role_name(MemberRole role);
 
 // Alliances, their members over time, their lead unit and their rotation. Every change is
@@ -97,6 +103,8 @@ class AllianceService {
 
     // Active alliances with the memberships open on `on_date` ("YYYY-MM-DD").
     std::vector<Alliance> list(const std::string& on_date);
+    // The same, one page (from 1) of `page_size`, in (batch, id) order.
+    AlliancePage list(const std::string& on_date, int page, int page_size);
     AllianceDetail detail(long long alliance_id, const std::string& on_date);
 
     Alliance create(const accounts::Caller& caller, const AllianceDraft& draft);

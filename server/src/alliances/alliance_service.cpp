@@ -31,7 +31,7 @@ void require_reason(const std::string& reason) {
     }
 }
 
-storage::UnitSummary active_unit(soci::session& session, long long unit_id, const char* field) {
+storage::UnitSummary active_unit(storage::Session& session, long long unit_id, const char* field) {
     auto unit = storage::find_unit_summary(session, unit_id);
     if (!unit) {
         throw field_error(field, "单位不存在（编号 " + std::to_string(unit_id) + "）");
@@ -42,7 +42,7 @@ storage::UnitSummary active_unit(soci::session& session, long long unit_id, cons
     return *unit;
 }
 
-void require_free(soci::session& session, const storage::UnitSummary& unit) {
+void require_free(storage::Session& session, const storage::UnitSummary& unit) {
     if (storage::open_alliance_of_unit(session, unit.ref.id)) {
         throw AppError(ErrorCode::conflict,
                        "单位“" + unit.ref.name + "”已在其他联盟中，一个单位只能加入一个联盟",
@@ -71,7 +71,7 @@ int year_of(const std::string& date) {
 
 // The stored hosting order, completed: the lead unit first when it is missing, then any current
 // member not yet in it, by joining date (the default order of an alliance nobody reordered).
-std::vector<long long> hosting_order(soci::session& session, const Alliance& alliance) {
+std::vector<long long> hosting_order(storage::Session& session, const Alliance& alliance) {
     auto order = storage::rotation_order(session, alliance.id);
     if (order.empty() ||
         std::find(order.begin(), order.end(), alliance.lead_unit.id) == order.end()) {
@@ -102,6 +102,12 @@ void check_rotation_mode(const std::string& mode) {
 std::vector<Alliance> AllianceService::list(const std::string& on_date) {
     storage::Connection connection(database_);
     return storage::list_alliances(connection.session(), on_date);
+}
+
+AlliancePage AllianceService::list(const std::string& on_date, int page, int page_size) {
+    storage::Connection connection(database_);
+    return storage::list_alliances(connection.session(), on_date,
+                                   static_cast<long long>(page - 1) * page_size, page_size);
 }
 
 AllianceDetail AllianceService::detail(long long alliance_id, const std::string& on_date) {
@@ -417,7 +423,7 @@ namespace {
 // The rotation goes on across years: a year starts after whoever hosted last the year before.
 // Earlier years are replayed from the founding year (their fixed turns as they were), since a
 // past year's quarters need not have been fixed by any change.
-RotationInput rotation_input(soci::session& session, const Alliance& alliance, int year) {
+RotationInput rotation_input(storage::Session& session, const Alliance& alliance, int year) {
     RotationInput input;
     input.mode = alliance.rotation_mode;
     input.order = hosting_order(session, alliance);

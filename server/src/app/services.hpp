@@ -19,7 +19,7 @@ struct Services {
           cipher(key),
           audit(database),
           accounts(database, audit, policy),
-          registry(database, audit, cipher, policy.session_cache),
+          registry(database, audit, cipher),
           alliances(database, audit),
           applications(database, audit, alliances, notifier),
           inbox(database),

@@ -113,7 +113,7 @@ class ApplicationService {
     std::vector<Todo> todos(const accounts::Caller& caller);
 
   private:
-    Application load(soci::session& session, const accounts::Caller& caller, long long id);
+    Application load(storage::Session& session, const accounts::Caller& caller, long long id);
     void transition(storage::Transaction& transaction, const accounts::Caller& caller,
                     const Application& application, const std::string& action,
                     std::optional<long long> unit_id, std::optional<bool> agree,

@@ -92,7 +92,7 @@ std::vector<std::string> available_actions(const accounts::Caller& caller,
     return actions;
 }
 
-Application ApplicationService::load(soci::session& session, const accounts::Caller& caller,
+Application ApplicationService::load(storage::Session& session, const accounts::Caller& caller,
                                      long long id) {
     auto application = storage::find_application(session, id);
     if (!application) {

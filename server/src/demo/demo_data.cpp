@@ -99,7 +99,7 @@ std::string demo_phone(std::size_t index) {
     return "1380000" + std::string(4 - number.size(), '0') + number;
 }
 
-void give_demo_strengths(soci::session& session) {
+void give_demo_strengths(storage::Session& session) {
     for (const auto& [unit_name, tag_names] : demo_strengths()) {
         std::vector<long long> tag_ids;
         for (const char* tag_name : tag_names) {

@@ -1,7 +1,6 @@
 #include "http/dispatcher.hpp"
 
 #include "http/error_response.hpp"
-#include "storage/errors.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -119,14 +118,10 @@ Response Dispatcher::handle(const Request& request, const std::string& client_ip
     } catch (const AppError& error) {
         response = error_response(error);
     } catch (const std::exception& error) {
-        if (storage::is_constraint_violation(error)) {
-            response = error_response(ErrorCode::conflict, "数据已被他人同时修改，请刷新后重试");
-        } else {
-            spdlog::error("{} {} failed: {}", std::string(request.method_string()),
-                          std::string(request.target().substr(0, request.target().find('?'))),
-                          error.what());
-            response = error_response(ErrorCode::internal, "服务器内部错误，请稍后重试");
-        }
+        spdlog::error("{} {} failed: {}", std::string(request.method_string()),
+                      std::string(request.target().substr(0, request.target().find('?'))),
+                      error.what());
+        response = error_response(ErrorCode::internal, "服务器内部错误，请稍后重试");
     }
     response.version(request.version());
     response.keep_alive(request.keep_alive());

@@ -2,8 +2,7 @@
 #include "members/member_service.hpp"
 
 #include "core/clock.hpp"
-#include "storage/query.hpp"
-#include "storage/row.hpp"
+#include "storage/member_repository.hpp"
 
 #include <cstdio>
 
@@ -26,15 +25,6 @@ constexpr DemoPerson people[] = {
     {"王", "male", "科员", "2025-11-20", "probationary"},
 };
 
-std::vector<UnitRef> demo_units(soci::session& session) {
-    std::vector<UnitRef> units;
-    storage::Query("SELECT id, short_name FROM unit WHERE is_demo = 1 AND active = 1 ORDER BY id")
-        .for_each_row(session, [&](const soci::row& row) {
-            units.push_back({storage::integer_at(row, 0), storage::text_at(row, 1)});
-        });
-    return units;
-}
-
 // 1380000UUPP: unit and person numbers in the last four digits, so every demo number is one
 // nobody holds in the 13800000000 block used for examples.
 std::string demo_phone(std::size_t unit, std::size_t person) {
@@ -53,7 +43,7 @@ void MemberService::load_demo_members() {
     if (storage::count_demo_members(session) > 0) {
         return;
     }
-    const auto units = demo_units(session);
+    const auto units = storage::demo_member_units(session);
     if (units.empty()) {
         return;  // no demo registry: nothing to attach members to, nothing to record
     }

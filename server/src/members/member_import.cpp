@@ -23,7 +23,7 @@ struct CheckedRows {
 // Remembers the phone numbers seen so far, per unit: in the sheet and among active members.
 class DuplicateFinder {
   public:
-    DuplicateFinder(soci::session& session, const crypto::FieldCipher& cipher)
+    DuplicateFinder(storage::Session& session, const crypto::FieldCipher& cipher)
         : session_(session), cipher_(cipher) {}
 
     std::optional<FieldProblem> check(std::size_t index, const ValidMember& valid) {
@@ -48,7 +48,7 @@ class DuplicateFinder {
     }
 
   private:
-    soci::session& session_;
+    storage::Session& session_;
     const crypto::FieldCipher& cipher_;
     std::map<std::string, std::size_t> seen_;
     std::map<long long, std::set<std::string>> stored_;
@@ -84,7 +84,7 @@ std::vector<FieldProblem> check_row(const MemberAccess& access, UnitLookup& unit
     return problems;
 }
 
-CheckedRows check_rows(soci::session& session, const crypto::FieldCipher& cipher,
+CheckedRows check_rows(storage::Session& session, const crypto::FieldCipher& cipher,
                        const MemberAccess& access, const std::vector<MemberDraft>& rows) {
     check_row_count(rows);
     UnitLookup units(session);

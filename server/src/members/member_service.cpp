@@ -11,7 +11,7 @@ namespace lianjian::members {
 
 namespace {
 
-storage::StoredMember require_member(soci::session& session, long long id) {
+storage::StoredMember require_member(storage::Session& session, long long id) {
     auto found = storage::find_member(session, id);
     if (!found) {
         throw AppError(ErrorCode::not_found, "党员不存在");
@@ -20,7 +20,7 @@ storage::StoredMember require_member(soci::session& session, long long id) {
 }
 
 // Field checks first (422 naming the first field), then the unit, which needs the database.
-ValidMember validate(soci::session& session, const MemberDraft& draft) {
+ValidMember validate(storage::Session& session, const MemberDraft& draft) {
     ValidMember valid;
     const auto problems = check_member_fields(draft, valid);
     if (!problems.empty()) {
@@ -33,7 +33,7 @@ ValidMember validate(soci::session& session, const MemberDraft& draft) {
     return valid;
 }
 
-void require_phone_free(soci::session& session, long long unit_id, const std::string& phone_hash,
+void require_phone_free(storage::Session& session, long long unit_id, const std::string& phone_hash,
                         std::optional<long long> except_id = std::nullopt) {
     if (storage::member_phone_taken(session, unit_id, phone_hash, except_id)) {
         throw AppError(ErrorCode::conflict, "该单位已有使用此手机号码的党员", {{"field", "phone"}});

@@ -14,7 +14,7 @@ namespace lianjian::members {
 // what it looked up so that an import of thousands of rows asks about each unit once.
 class UnitLookup {
   public:
-    explicit UnitLookup(soci::session& session) : session_(session) {}
+    explicit UnitLookup(storage::Session& session) : session_(session) {}
 
     // The unit, or the problem with the draft's unit (missing, unknown, ambiguous, inactive).
     std::optional<FieldProblem> resolve(const MemberDraft& draft, UnitRef& unit);
@@ -23,7 +23,7 @@ class UnitLookup {
     std::optional<storage::MemberUnit> by_id(long long id);
     const std::vector<storage::MemberUnit>& by_name(const std::string& name);
 
-    soci::session& session_;
+    storage::Session& session_;
     std::map<long long, std::optional<storage::MemberUnit>> ids_;
     std::map<std::string, std::vector<storage::MemberUnit>> names_;
 };

@@ -19,14 +19,14 @@ OfficeArea checked_office_area(const OfficeArea& input) {
     return area;
 }
 
-void check_office_area_name_free(soci::session& session, const std::string& name,
+void check_office_area_name_free(storage::Session& session, const std::string& name,
                                  long long except_id) {
     if (storage::find_office_area_id(session, name, except_id)) {
         throw AppError(ErrorCode::conflict, "办公区“" + name + "”已存在", {{"field", "name"}});
     }
 }
 
-void check_strength_tag_name_free(soci::session& session, const std::string& name,
+void check_strength_tag_name_free(storage::Session& session, const std::string& name,
                                   long long except_id) {
     if (storage::find_strength_tag_id(session, name, except_id)) {
         throw AppError(ErrorCode::conflict, "优势资源标签“" + name + "”已存在",
@@ -58,7 +58,6 @@ OfficeArea RegistryService::create_office_area(const audit::Actor& actor, const 
     auto area = checked_office_area(input);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     check_office_area_name_free(transaction.session(), area.name, 0);
     area.id = storage::insert_office_area(transaction.session(), area, false, now_text());
     audit_.record(transaction, {actor, "office_area.create", "office_area", std::to_string(area.id),
@@ -73,7 +72,6 @@ OfficeArea RegistryService::update_office_area(const audit::Actor& actor, long l
     area.id = id;
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     if (!storage::find_office_area(transaction.session(), id)) {
         throw AppError(ErrorCode::not_found, "办公区不存在");
     }
@@ -95,7 +93,6 @@ StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor,
     const auto name = required_name("name", "标签名称", input, 30);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     check_strength_tag_name_free(transaction.session(), name, 0);
     const auto id = storage::insert_strength_tag(transaction.session(), name, now_text());
     audit_.record(transaction, {actor, "strength_tag.create", "strength_tag", std::to_string(id),
@@ -110,7 +107,6 @@ StrengthTag RegistryService::update_strength_tag(const audit::Actor& actor, long
     const auto name = required_name("name", "标签名称", input, 30);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto tag = storage::find_strength_tag(transaction.session(), id);
     if (!tag) {
         throw AppError(ErrorCode::not_found, "优势资源标签不存在");

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "audit/audit_log.hpp"
-#include "core/read_cache.hpp"
 #include "crypto/field_cipher.hpp"
 #include "storage/database.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -124,9 +124,8 @@ enum class Activation { activate, deactivate };
 class RegistryService {
   public:
     RegistryService(storage::Database& database, audit::AuditLog& audit,
-                    const crypto::FieldCipher& cipher,
-                    std::chrono::milliseconds read_cache_ttl = std::chrono::milliseconds(2000))
-        : database_(database), audit_(audit), cipher_(cipher), units_cache_(read_cache_ttl) {}
+                    const crypto::FieldCipher& cipher)
+        : database_(database), audit_(audit), cipher_(cipher) {}
 
     Page<OfficeArea> list_office_areas();
     OfficeArea office_area(long long id);
@@ -138,7 +137,6 @@ class RegistryService {
     StrengthTag update_strength_tag(const audit::Actor& actor, long long id,
                                     const std::string& name, bool active);
 
-    // Shared with other readers of the same list: see units_cache_.
     std::shared_ptr<const Page<Unit>> list_units(const UnitFilter& filter);
     Unit unit(long long id);
     std::vector<UnitNode> unit_tree();
@@ -151,15 +149,13 @@ class RegistryService {
 
   private:
     // Reads a unit inside a write and prepares it for the client.
-    Unit unit_for_client(soci::session& session, long long id) const;
+    Unit unit_for_client(storage::Session& session, long long id) const;
     void mask_phone_of(Unit& unit) const;
     void seal_phone_into(Unit& unit, const std::optional<std::string>& phone) const;
 
     storage::Database& database_;
     audit::AuditLog& audit_;
     const crypto::FieldCipher& cipher_;
-    // Unit lists are read on nearly every page and change rarely; any registry write clears it.
-    ReadCache<Page<Unit>> units_cache_;
 };
 
 }  // namespace lianjian::registry

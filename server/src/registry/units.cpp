@@ -45,7 +45,7 @@ UnitInput checked_input(const UnitInput& raw) {
 }
 
 // The parent must exist, and the unit must not end up under itself.
-void check_parent(soci::session& session, const std::optional<long long>& parent_id,
+void check_parent(storage::Session& session, const std::optional<long long>& parent_id,
                   long long unit_id) {
     if (!parent_id) {
         return;
@@ -66,7 +66,7 @@ void check_parent(soci::session& session, const std::optional<long long>& parent
 
 // Every tag must exist; a tag the committee has retired may stay on a unit that had it, but is
 // not given to another.
-void check_strength_tags(soci::session& session, const std::vector<long long>& tag_ids,
+void check_strength_tags(storage::Session& session, const std::vector<long long>& tag_ids,
                          const std::vector<NamedRef>& current) {
     for (long long tag_id : tag_ids) {
         const auto tag = storage::find_strength_tag(session, tag_id);
@@ -83,7 +83,7 @@ void check_strength_tags(soci::session& session, const std::vector<long long>& t
     }
 }
 
-std::optional<NamedRef> checked_office_area(soci::session& session,
+std::optional<NamedRef> checked_office_area(storage::Session& session,
                                             const std::optional<long long>& id) {
     if (!id) {
         return std::nullopt;
@@ -95,7 +95,7 @@ std::optional<NamedRef> checked_office_area(soci::session& session,
     return NamedRef{area->id, area->name};
 }
 
-void check_name_free(soci::session& session, const UnitInput& input, long long unit_id) {
+void check_name_free(storage::Session& session, const UnitInput& input, long long unit_id) {
     if (storage::find_unit_id_in_parent(session, input.parent_id, input.name, unit_id)) {
         throw AppError(ErrorCode::conflict, "同一上级单位下已有名为“" + input.name + "”的单位",
                        {{"field", "name"}});
@@ -103,7 +103,7 @@ void check_name_free(soci::session& session, const UnitInput& input, long long u
 }
 
 // Everything the database must confirm, for a new unit (`current` empty) or a changed one.
-void check_references(soci::session& session, const UnitInput& input,
+void check_references(storage::Session& session, const UnitInput& input,
                       const std::optional<Unit>& current) {
     const long long unit_id = current ? current->id : 0;
     check_parent(session, input.parent_id, unit_id);
@@ -232,40 +232,18 @@ void RegistryService::seal_phone_into(Unit& unit, const std::optional<std::strin
     unit.liaison_phone_hash = cipher_.search_hash(*phone);
 }
 
-Unit RegistryService::unit_for_client(soci::session& session, long long id) const {
+Unit RegistryService::unit_for_client(storage::Session& session, long long id) const {
     auto unit = *storage::find_unit(session, id);
     mask_phone_of(unit);
     return unit;
 }
 
-namespace {
-
-std::string cache_key(const UnitFilter& filter) {
-    auto optional_text = [](const auto& value) {
-        return value ? std::to_string(*value) : std::string("-");
-    };
-    return filter.search + '\x1f' + optional_text(filter.office_area_id) + '\x1f' +
-           optional_text(filter.strength_tag_id) + '\x1f' + optional_text(filter.parent_id) +
-           '\x1f' + optional_text(filter.active) + '\x1f' +
-           std::to_string(static_cast<int>(filter.sort)) + '\x1f' + std::to_string(filter.page) +
-           '\x1f' + std::to_string(filter.page_size);
-}
-
-}  // namespace
-
 std::shared_ptr<const Page<Unit>> RegistryService::list_units(const UnitFilter& filter) {
-    const auto key = cache_key(filter);
-    const auto now = Clock::now();
-    if (auto cached = units_cache_.find(key, now)) {
-        return cached;
-    }
-    const auto generation = units_cache_.generation();
     storage::Connection connection(database_);
     auto page = std::make_shared<Page<Unit>>(storage::list_units(connection.session(), filter));
     for (auto& unit : page->items) {
         mask_phone_of(unit);
     }
-    units_cache_.store(key, page, generation, now);
     return page;
 }
 
@@ -288,7 +266,6 @@ Unit RegistryService::create_unit(const audit::Actor& actor, const UnitInput& ra
     const auto input = checked_input(raw);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     check_references(session, input, std::nullopt);
     Unit unit;
@@ -308,7 +285,6 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
     const auto input = checked_input(raw);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     const auto current = storage::find_unit(session, id);
     if (!current) {
@@ -338,7 +314,6 @@ Unit RegistryService::change_unit_activation(const audit::Actor& actor, long lon
                                              Activation activation) {
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    const ReadCache<Page<Unit>>::Invalidation invalidation(units_cache_);
     auto& session = transaction.session();
     const auto current = storage::find_unit(session, id);
     if (!current) {

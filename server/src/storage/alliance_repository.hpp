@@ -2,6 +2,8 @@
 
 #include "alliances/alliance.hpp"
 
+#include "storage/session.hpp"
+
 #include <soci/soci.h>
 
 #include <optional>
@@ -9,40 +11,44 @@
 
 namespace lianjian::storage {
 
-// Alliances on a date: founded by then and not dissolved, with the memberships open that day.
-std::vector<alliances::Alliance> list_alliances(soci::session& session, const std::string& on_date);
+// Alliances on a date: founded by then and not dissolved, with the memberships open that day;
+// `limit` of them from `offset` in (batch, id) order, and how many there are in all.
+alliances::AlliancePage list_alliances(Session& session, const std::string& on_date, long long offset,
+                            long long limit);
+// Every alliance on a date.
+std::vector<alliances::Alliance> list_alliances(Session& session, const std::string& on_date);
 // One alliance whatever its state, with the memberships open on `on_date`.
-std::optional<alliances::Alliance> find_alliance(soci::session& session, long long alliance_id,
+std::optional<alliances::Alliance> find_alliance(Session& session, long long alliance_id,
                                                  const std::string& on_date);
-std::vector<alliances::AllianceMember> membership_history(soci::session& session,
+std::vector<alliances::AllianceMember> membership_history(Session& session,
                                                           long long alliance_id);
-std::vector<alliances::MembershipSpan> membership_spans(soci::session& session,
+std::vector<alliances::MembershipSpan> membership_spans(Session& session,
                                                         long long alliance_id);
 // The alliance a unit belongs to now (its open membership), if any.
-std::optional<long long> open_alliance_of_unit(soci::session& session, long long unit_id);
-bool alliance_name_taken(soci::session& session, const std::string& name, long long except_id);
+std::optional<long long> open_alliance_of_unit(Session& session, long long unit_id);
+bool alliance_name_taken(Session& session, const std::string& name, long long except_id);
 
-long long insert_alliance(soci::session& session, const alliances::Alliance& alliance,
+long long insert_alliance(Session& session, const alliances::Alliance& alliance,
                           const std::string& now);
-void update_alliance(soci::session& session, const alliances::Alliance& alliance,
+void update_alliance(Session& session, const alliances::Alliance& alliance,
                      const std::string& now);
-void insert_membership(soci::session& session, long long alliance_id, long long unit_id,
+void insert_membership(Session& session, long long alliance_id, long long unit_id,
                        const std::string& joined_on, const std::string& now);
-void close_membership(soci::session& session, long long alliance_id, long long unit_id,
+void close_membership(Session& session, long long alliance_id, long long unit_id,
                       const std::string& left_on);
 
-void insert_alliance_event(soci::session& session, long long alliance_id,
+void insert_alliance_event(Session& session, long long alliance_id,
                            const std::string& occurred_on, const std::string& kind,
                            std::optional<long long> unit_id, const std::string& reason,
                            std::optional<long long> actor_user_id, const std::string& now);
-std::vector<alliances::AllianceEvent> alliance_events(soci::session& session, long long alliance_id,
+std::vector<alliances::AllianceEvent> alliance_events(Session& session, long long alliance_id,
                                                       std::optional<int> year = std::nullopt);
 
-std::vector<long long> rotation_order(soci::session& session, long long alliance_id);
-void replace_rotation_order(soci::session& session, long long alliance_id,
+std::vector<long long> rotation_order(Session& session, long long alliance_id);
+void replace_rotation_order(Session& session, long long alliance_id,
                             const std::vector<long long>& unit_ids);
-std::vector<alliances::Turn> fixed_turns(soci::session& session, long long alliance_id, int year);
-void insert_turn(soci::session& session, long long alliance_id, int year,
+std::vector<alliances::Turn> fixed_turns(Session& session, long long alliance_id, int year);
+void insert_turn(Session& session, long long alliance_id, int year,
                  const alliances::Turn& turn, const std::string& now);
 
 // A unit's id and name, and whether it is active; nothing if it does not exist.
@@ -51,8 +57,8 @@ struct UnitSummary {
     bool active = true;
     std::optional<long long> office_area_id;
 };
-std::optional<UnitSummary> find_unit_summary(soci::session& session, long long unit_id);
-std::optional<registry::NamedRef> find_office_area_ref(soci::session& session,
+std::optional<UnitSummary> find_unit_summary(Session& session, long long unit_id);
+std::optional<registry::NamedRef> find_office_area_ref(Session& session,
                                                        long long office_area_id);
 
 }  // namespace lianjian::storage

@@ -4,86 +4,112 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
+#include <map>
+
 namespace lianjian::storage {
 
 namespace {
 
 constexpr const char* application_select =
-    "SELECT p.id, p.kind, p.state, p.applicant_unit_id, au.name, p.applicant_user_id, "
-    "uu.display_name, "
-    "p.alliance_id, al.name, p.reason, p.proposed_name, p.proposed_office_area_id, oa.name, "
-    "p.proposed_lead_unit_id, lu.name, p.created_alliance_id, p.version, p.created_at, "
-    "p.updated_at, p.closed_at, "
-    "p.proposed_rotation_mode "
+    "SELECT p.id AS id, p.kind AS kind, p.state AS state, "
+    "p.applicant_unit_id AS applicant_unit_id, au.name AS applicant_unit_name, "
+    "p.applicant_user_id AS applicant_user_id, uu.display_name AS applicant_user_name, "
+    "p.alliance_id AS alliance_id, al.name AS alliance_name, p.reason AS reason, "
+    "p.proposed_name AS proposed_name, p.proposed_office_area_id AS proposed_office_area_id, "
+    "oa.name AS proposed_office_area_name, p.proposed_lead_unit_id AS proposed_lead_unit_id, "
+    "lu.name AS proposed_lead_unit_name, p.created_alliance_id AS created_alliance_id, "
+    "p.version AS version, p.created_at AS created_at, p.updated_at AS updated_at, "
+    "p.closed_at AS closed_at, p.proposed_rotation_mode AS proposed_rotation_mode "
     "FROM application p JOIN unit au ON au.id = p.applicant_unit_id "
-    "JOIN app_user uu ON uu.id = p.applicant_user_id LEFT JOIN alliance al ON al.id = "
-    "p.alliance_id "
+    "JOIN app_user uu ON uu.id = p.applicant_user_id "
+    "LEFT JOIN alliance al ON al.id = p.alliance_id "
     "LEFT JOIN office_area oa ON oa.id = p.proposed_office_area_id "
     "LEFT JOIN unit lu ON lu.id = p.proposed_lead_unit_id";
 
-std::optional<registry::NamedRef> optional_ref(const soci::row& row, std::size_t id_index) {
-    if (auto id = optional_integer_at(row, id_index)) {
-        return registry::NamedRef{*id, text_at(row, id_index + 1)};
+// A reference read from the columns `<prefix>_id` and `<prefix>_name`, absent when the id is null.
+std::optional<registry::NamedRef> optional_ref(const Columns& columns, const std::string& prefix) {
+    if (auto id = columns.optional_integer(prefix + "_id")) {
+        return registry::NamedRef{*id, columns.text(prefix + "_name")};
     }
     return std::nullopt;
 }
 
 applications::Application read_application(const soci::row& row) {
+    const Columns columns(row);
     applications::Application application;
-    application.id = integer_at(row, 0);
-    application.kind = text_at(row, 1);
-    application.state = text_at(row, 2);
-    application.applicant_unit = {integer_at(row, 3), text_at(row, 4)};
-    application.applicant_user = {integer_at(row, 5), text_at(row, 6)};
-    application.alliance = optional_ref(row, 7);
-    application.reason = text_at(row, 9);
-    application.proposed_name = optional_text_at(row, 10);
-    application.proposed_office_area = optional_ref(row, 11);
-    application.proposed_lead_unit = optional_ref(row, 13);
-    application.created_alliance_id = optional_integer_at(row, 15);
-    application.version = static_cast<int>(integer_at(row, 16));
-    application.created_at = text_at(row, 17);
-    application.updated_at = text_at(row, 18);
-    application.closed_at = optional_text_at(row, 19);
-    application.proposed_rotation_mode = optional_text_at(row, 20);
+    application.id = columns.integer("id");
+    application.kind = columns.text("kind");
+    application.state = columns.text("state");
+    application.applicant_unit = {columns.integer("applicant_unit_id"),
+                                  columns.text("applicant_unit_name")};
+    application.applicant_user = {columns.integer("applicant_user_id"),
+                                  columns.text("applicant_user_name")};
+    application.alliance = optional_ref(columns, "alliance");
+    application.reason = columns.text("reason");
+    application.proposed_name = columns.optional_text("proposed_name");
+    application.proposed_office_area = optional_ref(columns, "proposed_office_area");
+    application.proposed_lead_unit = optional_ref(columns, "proposed_lead_unit");
+    application.created_alliance_id = columns.optional_integer("created_alliance_id");
+    application.version = static_cast<int>(columns.integer("version"));
+    application.created_at = columns.text("created_at");
+    application.updated_at = columns.text("updated_at");
+    application.closed_at = columns.optional_text("closed_at");
+    application.proposed_rotation_mode = columns.optional_text("proposed_rotation_mode");
     return application;
 }
 
-void load_parts(soci::session& session, applications::Application& application) {
+// The co-applicants and steps of every listed application: one query each, whatever the length.
+void load_parts(Session& session, std::vector<applications::Application>& list) {
+    if (list.empty()) {
+        return;
+    }
+    std::map<long long, applications::Application*> by_id;
+    std::vector<long long> ids;
+    for (auto& application : list) {
+        by_id[application.id] = &application;
+        ids.push_back(application.id);
+    }
+    const std::string id_list = session.id_list(ids);
     Query(
-        "SELECT x.unit_id, u.name, x.confirmation FROM application_unit x JOIN unit u ON u.id = "
-        "x.unit_id "
-        "WHERE x.application_id = :id ORDER BY x.unit_id")
-        .bind("id", application.id)
+        "SELECT x.application_id AS application_id, x.unit_id AS unit_id, u.name AS unit_name, "
+        "x.confirmation AS confirmation FROM application_unit x JOIN unit u ON u.id = x.unit_id "
+        "WHERE " +
+        session.in_id_list("x.application_id", "application_ids") + " ORDER BY x.unit_id")
+        .bind("application_ids", id_list)
         .for_each_row(session, [&](const soci::row& row) {
-            application.co_applicants.push_back(
-                {{integer_at(row, 0), text_at(row, 1)}, text_at(row, 2)});
+            const Columns columns(row);
+            by_id.at(columns.integer("application_id"))
+                ->co_applicants.push_back({{columns.integer("unit_id"), columns.text("unit_name")},
+                                           columns.text("confirmation")});
         });
     Query(
-        "SELECT s.id, s.action, s.unit_id, u.name, s.user_id, p.display_name, s.agree, s.opinion, "
-        "s.state_after, "
-        "s.created_at FROM application_step s LEFT JOIN unit u ON u.id = s.unit_id "
-        "JOIN app_user p ON p.id = s.user_id WHERE s.application_id = :id ORDER BY s.id")
-        .bind("id", application.id)
+        "SELECT s.application_id AS application_id, s.id AS id, s.action AS action, "
+        "s.unit_id AS unit_id, u.name AS unit_name, s.user_id AS user_id, "
+        "p.display_name AS user_name, s.agree AS agree, s.opinion AS opinion, "
+        "s.state_after AS state_after, s.created_at AS created_at FROM application_step s "
+        "LEFT JOIN unit u ON u.id = s.unit_id JOIN app_user p ON p.id = s.user_id WHERE " +
+        session.in_id_list("s.application_id", "application_ids") + " ORDER BY s.id")
+        .bind("application_ids", id_list)
         .for_each_row(session, [&](const soci::row& row) {
+            const Columns columns(row);
             applications::Step step;
-            step.id = integer_at(row, 0);
-            step.action = text_at(row, 1);
-            step.unit = optional_ref(row, 2);
-            step.user = {integer_at(row, 4), text_at(row, 5)};
-            if (auto agree = optional_integer_at(row, 6)) {
+            step.id = columns.integer("id");
+            step.action = columns.text("action");
+            step.unit = optional_ref(columns, "unit");
+            step.user = {columns.integer("user_id"), columns.text("user_name")};
+            if (auto agree = columns.optional_integer("agree")) {
                 step.agree = *agree != 0;
             }
-            step.opinion = text_at(row, 7);
-            step.state_after = text_at(row, 8);
-            step.created_at = text_at(row, 9);
-            application.steps.push_back(std::move(step));
+            step.opinion = columns.text("opinion");
+            step.state_after = columns.text("state_after");
+            step.created_at = columns.text("created_at");
+            by_id.at(columns.integer("application_id"))->steps.push_back(std::move(step));
         });
 }
 
 }  // namespace
 
-long long insert_application(soci::session& session, const applications::Application& application,
+long long insert_application(Session& session, const applications::Application& application,
                              const std::string& now) {
     long long id = 0;
     const auto alliance_id =
@@ -111,21 +137,21 @@ long long insert_application(soci::session& session, const applications::Applica
     return id;
 }
 
-void insert_application_unit(soci::session& session, long long application_id, long long unit_id,
+void insert_application_unit(Session& session, long long application_id, long long unit_id,
                              const std::string& confirmation) {
     session << "INSERT INTO application_unit (application_id, unit_id, confirmation) VALUES (:a, "
                ":u, :c)",
         soci::use(application_id), soci::use(unit_id), soci::use(confirmation);
 }
 
-void set_application_unit_confirmation(soci::session& session, long long application_id,
+void set_application_unit_confirmation(Session& session, long long application_id,
                                        long long unit_id, const std::string& confirmation) {
     session << "UPDATE application_unit SET confirmation = :c WHERE application_id = :a AND "
                "unit_id = :u",
         soci::use(confirmation), soci::use(application_id), soci::use(unit_id);
 }
 
-bool update_application_state(soci::session& session, long long application_id, int version,
+bool update_application_state(Session& session, long long application_id, int version,
                               const std::string& state, const std::string& now, bool closes,
                               std::optional<long long> created_alliance_id) {
     const boost::optional<std::string> closed_at =
@@ -143,11 +169,10 @@ bool update_application_state(soci::session& session, long long application_id, 
     return statement.get_affected_rows() == 1;
 }
 
-void insert_application_step(soci::session& session, long long application_id,
-                             const std::string& action, std::optional<long long> unit_id,
-                             long long user_id, std::optional<bool> agree,
-                             const std::string& opinion, const std::string& state_after,
-                             const std::string& now) {
+void insert_application_step(Session& session, long long application_id, const std::string& action,
+                             std::optional<long long> unit_id, long long user_id,
+                             std::optional<bool> agree, const std::string& opinion,
+                             const std::string& state_after, const std::string& now) {
     const auto unit = to_boost(unit_id);
     const boost::optional<int> agreed = agree ? boost::optional<int>(*agree ? 1 : 0) : boost::none;
     session << "INSERT INTO application_step (application_id, action, unit_id, user_id, agree, "
@@ -157,18 +182,20 @@ void insert_application_step(soci::session& session, long long application_id,
         soci::use(agreed), soci::use(opinion), soci::use(state_after), soci::use(now);
 }
 
-std::optional<applications::Application> find_application(soci::session& session, long long id) {
-    std::optional<applications::Application> found;
+std::optional<applications::Application> find_application(Session& session, long long id) {
+    std::vector<applications::Application> found;
     Query(std::string(application_select) + " WHERE p.id = :id")
         .bind("id", id)
-        .for_each_row(session, [&](const soci::row& row) { found = read_application(row); });
-    if (found) {
-        load_parts(session, *found);
+        .for_each_row(session,
+                      [&](const soci::row& row) { found.push_back(read_application(row)); });
+    if (found.empty()) {
+        return std::nullopt;
     }
-    return found;
+    load_parts(session, found);
+    return std::move(found.front());
 }
 
-std::vector<applications::Application> list_applications(soci::session& session,
+std::vector<applications::Application> list_applications(Session& session,
                                                          const ApplicationQuery& query) {
     Query select(std::string(application_select) + " WHERE 1 = 1");
     if (query.state)
@@ -188,13 +215,11 @@ std::vector<applications::Application> list_applications(soci::session& session,
     select.append(" ORDER BY p.id DESC LIMIT 500").for_each_row(session, [&](const soci::row& row) {
         list.push_back(read_application(row));
     });
-    for (auto& application : list) {
-        load_parts(session, application);
-    }
+    load_parts(session, list);
     return list;
 }
 
-long long count_open_applications_of_unit(soci::session& session, long long unit_id) {
+long long count_open_applications_of_unit(Session& session, long long unit_id) {
     return Query(
                "SELECT COUNT(*) FROM application p WHERE p.state IN ('submitted', 'consulting', "
                "'under_review') "
@@ -205,7 +230,7 @@ long long count_open_applications_of_unit(soci::session& session, long long unit
         .scalar(session);
 }
 
-std::optional<long long> lead_unit_of_alliance(soci::session& session, long long alliance_id) {
+std::optional<long long> lead_unit_of_alliance(Session& session, long long alliance_id) {
     std::optional<long long> lead;
     Query("SELECT lead_unit_id FROM alliance WHERE id = :id")
         .bind("id", alliance_id)

@@ -118,10 +118,14 @@ Database::Database(const DatabaseUrl& url, std::size_t pool_size)
             session.open(*soci::factory_postgresql(), url_.target);
         }
         configure(session);
+        sessions_.push_back(std::make_unique<Session>(session, url_.dialect));
     }
 }
 
-Database::~Database() = default;
+// The prepared statements go before the connections they were prepared on.
+Database::~Database() {
+    sessions_.clear();
+}
 
 void Database::configure(soci::session& session) {
     if (url_.dialect == Dialect::sqlite) {
@@ -157,7 +161,7 @@ void Database::execute_script(soci::session& session, const std::string& script)
 }
 
 Transaction::Transaction(Database& database)
-    : session_(database.pool()), dialect_(database.dialect()) {
+    : lease_(database), session_(lease_.session()), dialect_(database.dialect()) {
     session_ << (dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 

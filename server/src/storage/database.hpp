@@ -1,13 +1,15 @@
 #pragma once
 
+#include "storage/dialect.hpp"
+#include "storage/session.hpp"
+
 #include <soci/soci.h>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lianjian::storage {
-
-enum class Dialect { sqlite, postgresql };
 
 // Where the data lives, parsed from `--db`: `sqlite:PATH` or `postgresql://…` (a libpq URI).
 struct DatabaseUrl {
@@ -30,6 +32,8 @@ class Database {
     Dialect dialect() const { return url_.dialect; }
     const DatabaseUrl& url() const { return url_; }
     soci::connection_pool& pool() { return *pool_; }
+    // The session of pooled connection `position` (leased with `pool().lease()`).
+    Session& session_at(std::size_t position) { return *sessions_.at(position); }
 
     // Runs a script of several statements through the driver's own multi-statement call.
     void execute_script(soci::session& session, const std::string& script);
@@ -40,16 +44,32 @@ class Database {
     DatabaseUrl url_;
     std::size_t pool_size_;
     std::unique_ptr<soci::connection_pool> pool_;
+    std::vector<std::unique_ptr<Session>> sessions_;
+};
+
+// A pooled connection held for the lifetime of this object, given back when it ends.
+class Lease {
+  public:
+    explicit Lease(Database& database)
+        : database_(database), position_(database.pool().lease()) {}
+    ~Lease() { database_.pool().give_back(position_); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Session& session() { return database_.session_at(position_); }
+
+  private:
+    Database& database_;
+    std::size_t position_;
 };
 
 // A connection leased from the pool for reads outside a transaction.
 class Connection {
   public:
-    explicit Connection(Database& database) : session_(database.pool()) {}
-    soci::session& session() { return session_; }
+    explicit Connection(Database& database) : lease_(database) {}
+    Session& session() { return lease_.session(); }
 
   private:
-    soci::session session_;
+    Lease lease_;
 };
 
 // What a group of writers must not do at the same time. SQLite writers are serialised by
@@ -73,14 +93,15 @@ class Transaction {
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-    soci::session& session() { return session_; }
+    Session& session() { return lease_.session(); }
     Dialect dialect() const { return dialect_; }
     // Waits until no other transaction holds `topic`, then holds it until this one ends.
     void serialize(WriterTopic topic);
     void commit();
 
   private:
-    soci::session session_;
+    Lease lease_;
+    Session& session_;
     Dialect dialect_;
     bool open_ = true;
 };

@@ -2,6 +2,8 @@
 
 #include "members/member.hpp"
 
+#include "storage/session.hpp"
+
 #include <soci/soci.h>
 
 #include <optional>
@@ -43,21 +45,25 @@ struct MemberUnit {
     bool active = true;
 };
 
-std::optional<MemberUnit> find_member_unit(soci::session& session, long long unit_id);
+std::optional<MemberUnit> find_member_unit(Session& session, long long unit_id);
 // Every unit of that exact name (names repeat only across parents, in a city of districts).
-std::vector<MemberUnit> find_member_units_by_name(soci::session& session, const std::string& name);
+std::vector<MemberUnit> find_member_units_by_name(Session& session, const std::string& name);
 
-std::optional<StoredMember> find_member(soci::session& session, long long id);
-StoredMemberPage list_members(soci::session& session, const MemberQuery& query);
+std::optional<StoredMember> find_member(Session& session, long long id);
+StoredMemberPage list_members(Session& session, const MemberQuery& query);
 // Whether an active member of the unit has this phone hash, other than `except_id`.
-bool member_phone_taken(soci::session& session, long long unit_id, const std::string& phone_hash,
+bool member_phone_taken(Session& session, long long unit_id, const std::string& phone_hash,
                         std::optional<long long> except_id = std::nullopt);
 // The phone hashes of the unit's active members, for checking an import in one query per unit.
-std::set<std::string> member_phone_hashes(soci::session& session, long long unit_id);
-long long count_demo_members(soci::session& session);
+std::set<std::string> member_phone_hashes(Session& session, long long unit_id);
+long long count_demo_members(Session& session);
+// The active demo units, in id order, that demo members are attached to (by short name).
+std::vector<members::UnitRef> demo_member_units(Session& session);
 
-long long insert_member(soci::session& session, const StoredMember& stored, bool is_demo);
+long long insert_member(Session& session, const StoredMember& stored, bool is_demo);
+// Inserts many members with one statement executed row after row (a generator's bulk load).
+void insert_members(Session& session, const std::vector<StoredMember>& rows, bool is_demo);
 // Writes every mutable field of `stored` (found by id) and its `updated_at`.
-void update_member(soci::session& session, const StoredMember& stored);
+void update_member(Session& session, const StoredMember& stored);
 
 }  // namespace lianjian::storage

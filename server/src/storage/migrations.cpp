@@ -12,7 +12,7 @@ constexpr const char* create_ledger =
     "CREATE TABLE IF NOT EXISTS schema_migration ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-bool is_applied(soci::session& session, int version) {
+bool is_applied(Session& session, int version) {
     int count = 0;
     session << "SELECT COUNT(*) FROM schema_migration WHERE version = :version", soci::use(version),
         soci::into(count);

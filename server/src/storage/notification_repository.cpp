@@ -5,7 +5,7 @@
 
 namespace lianjian::storage {
 
-std::vector<long long> users_with_role(soci::session& session, const std::string& role,
+std::vector<long long> users_with_role(Session& session, const std::string& role,
                                        std::optional<long long> unit_id) {
     // Roles are stored comma-separated; match whole names only.
     Query query(
@@ -21,8 +21,8 @@ std::vector<long long> users_with_role(soci::session& session, const std::string
     return ids;
 }
 
-void insert_notification(soci::session& session, long long user_id,
-                         const inbox::NotificationDraft& draft, const std::string& now) {
+void insert_notification(Session& session, long long user_id, const inbox::NotificationDraft& draft,
+                         const std::string& now) {
     session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, "
                "created_at) VALUES "
                "(:user_id, :kind, :title, :link, :object_type, :object_id, :created_at)",
@@ -30,8 +30,8 @@ void insert_notification(soci::session& session, long long user_id,
         soci::use(draft.object_type), soci::use(draft.object_id), soci::use(now);
 }
 
-inbox::NotificationPage list_notifications(soci::session& session, long long user_id,
-                                           bool unread_only, int page, int page_size) {
+inbox::NotificationPage list_notifications(Session& session, long long user_id, bool unread_only,
+                                           int page, int page_size) {
     Query where(" WHERE user_id = :user_id");
     where.bind("user_id", user_id);
     if (unread_only) {
@@ -46,20 +46,23 @@ inbox::NotificationPage list_notifications(soci::session& session, long long use
             .scalar(session);
     where
         .with_sql(
-            "SELECT id, kind, title, link, object_type, object_id, created_at, read_at FROM "
-            "notification" +
+            "SELECT id AS id, kind AS kind, title AS title, link AS link, "
+            "object_type AS object_type, object_id AS object_id, created_at AS created_at, "
+            "read_at AS read_at FROM notification" +
             where.sql() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
         .bind("limit", static_cast<long long>(page_size))
         .bind("offset", static_cast<long long>((page - 1) * page_size))
         .for_each_row(session, [&](const soci::row& row) {
-            result.items.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2),
-                                    text_at(row, 3), text_at(row, 4), text_at(row, 5),
-                                    text_at(row, 6), optional_text_at(row, 7)});
+            const Columns columns(row);
+            result.items.push_back({columns.integer("id"), columns.text("kind"),
+                                    columns.text("title"), columns.text("link"),
+                                    columns.text("object_type"), columns.text("object_id"),
+                                    columns.text("created_at"), columns.optional_text("read_at")});
         });
     return result;
 }
 
-bool mark_notification_read(soci::session& session, long long user_id, long long notification_id,
+bool mark_notification_read(Session& session, long long user_id, long long notification_id,
                             const std::string& now) {
     const auto owned =
         Query("SELECT COUNT(*) FROM notification WHERE id = :id AND user_id = :user_id")
@@ -74,8 +77,7 @@ bool mark_notification_read(soci::session& session, long long user_id, long long
     return true;
 }
 
-long long mark_all_notifications_read(soci::session& session, long long user_id,
-                                      const std::string& now) {
+long long mark_all_notifications_read(Session& session, long long user_id, const std::string& now) {
     soci::statement statement =
         (session.prepare << "UPDATE notification SET read_at = :now WHERE user_id = :user_id "
                             "AND read_at IS NULL",

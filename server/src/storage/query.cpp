@@ -1,5 +1,8 @@
 #include "storage/query.hpp"
 
+#include "storage/row.hpp"
+#include "storage/session.hpp"
+
 namespace lianjian::storage {
 
 void Query::bind_all(soci::statement& statement) const {
@@ -9,6 +12,17 @@ void Query::bind_all(soci::statement& statement) const {
     for (const auto& parameter : numbers_) {
         statement.exchange(soci::use(parameter.value, parameter.name));
     }
+}
+
+long long Query::scalar(Session& session) const {
+    long long value = 0;
+    session.run(*this, [&](const soci::row& row) { value = integer_at(row, 0); });
+    return value;
+}
+
+void Query::for_each_row(Session& session,
+                         const std::function<void(const soci::row&)>& visit) const {
+    session.run(*this, visit);
 }
 
 long long Query::scalar(soci::session& session) const {

@@ -13,70 +13,90 @@ namespace lianjian::storage {
 
 namespace {
 
-// Any constant works; it only has to be the same in every server that writes the registry.
-
 // An empty text is stored as NULL: "no phone" is not a sealed empty string.
 boost::optional<std::string> null_if_empty(const std::string& text) {
     return text.empty() ? boost::none : boost::optional<std::string>(text);
 }
 
 const char* unit_columns =
-    "SELECT u.id, u.name, u.short_name, u.parent_id, u.kind, u.party_organization_name, "
-    "u.party_organization_type, u.office_area_id, a.name, u.party_member_count, "
-    "u.first_responsible, u.direct_responsible, u.liaison, u.active, u.is_demo, "
-    "u.liaison_phone_sealed, u.liaison_phone_hash "
+    "SELECT u.id AS id, u.name AS name, u.short_name AS short_name, u.parent_id AS parent_id, "
+    "u.kind AS kind, u.party_organization_name AS party_organization_name, "
+    "u.party_organization_type AS party_organization_type, u.office_area_id AS office_area_id, "
+    "a.name AS office_area_name, u.party_member_count AS party_member_count, "
+    "u.first_responsible AS first_responsible, u.direct_responsible AS direct_responsible, "
+    "u.liaison AS liaison, u.active AS active, u.is_demo AS is_demo, "
+    "u.liaison_phone_sealed AS liaison_phone_sealed, u.liaison_phone_hash AS liaison_phone_hash "
     "FROM unit u LEFT JOIN office_area a ON a.id = u.office_area_id";
 
 registry::Unit read_unit(const soci::row& row) {
+    const Columns columns(row);
     registry::Unit unit;
-    unit.id = integer_at(row, 0);
-    unit.name = text_at(row, 1);
-    unit.short_name = text_at(row, 2);
-    unit.parent_id = optional_integer_at(row, 3);
-    unit.kind = text_at(row, 4);
-    unit.party_organization_name = text_at(row, 5);
-    unit.party_organization_type = text_at(row, 6);
-    if (auto area_id = optional_integer_at(row, 7)) {
-        unit.office_area = registry::NamedRef{*area_id, text_at(row, 8)};
+    unit.id = columns.integer("id");
+    unit.name = columns.text("name");
+    unit.short_name = columns.text("short_name");
+    unit.parent_id = columns.optional_integer("parent_id");
+    unit.kind = columns.text("kind");
+    unit.party_organization_name = columns.text("party_organization_name");
+    unit.party_organization_type = columns.text("party_organization_type");
+    if (auto area_id = columns.optional_integer("office_area_id")) {
+        unit.office_area = registry::NamedRef{*area_id, columns.text("office_area_name")};
     }
-    unit.party_member_count = static_cast<int>(integer_at(row, 9));
-    unit.first_responsible = text_at(row, 10);
-    unit.direct_responsible = text_at(row, 11);
-    unit.liaison = text_at(row, 12);
-    unit.active = flag_at(row, 13);
-    unit.is_demo = flag_at(row, 14);
-    unit.liaison_phone_sealed = text_at(row, 15);
-    unit.liaison_phone_hash = text_at(row, 16);
+    unit.party_member_count = static_cast<int>(columns.integer("party_member_count"));
+    unit.first_responsible = columns.text("first_responsible");
+    unit.direct_responsible = columns.text("direct_responsible");
+    unit.liaison = columns.text("liaison");
+    unit.active = columns.flag("active");
+    unit.is_demo = columns.flag("is_demo");
+    unit.liaison_phone_sealed = columns.text("liaison_phone_sealed");
+    unit.liaison_phone_hash = columns.text("liaison_phone_hash");
     return unit;
 }
 
+constexpr const char* office_area_select =
+    "SELECT id AS id, name AS name, address AS address, latitude AS latitude, "
+    "longitude AS longitude, note AS note FROM office_area";
+
 registry::OfficeArea read_office_area(const soci::row& row) {
-    return {integer_at(row, 0),       text_at(row, 1),          text_at(row, 2),
-            optional_real_at(row, 3), optional_real_at(row, 4), text_at(row, 5)};
+    const Columns columns(row);
+    return {columns.integer("id"),
+            columns.text("name"),
+            columns.text("address"),
+            columns.optional_real("latitude"),
+            columns.optional_real("longitude"),
+            columns.text("note")};
 }
+
+constexpr const char* strength_tag_select =
+    "SELECT id AS id, name AS name, active AS active, sort_order AS sort_order FROM strength_tag";
 
 registry::StrengthTag read_strength_tag(const soci::row& row) {
-    return {integer_at(row, 0), text_at(row, 1), flag_at(row, 2),
-            static_cast<int>(integer_at(row, 3))};
+    const Columns columns(row);
+    return {columns.integer("id"), columns.text("name"), columns.flag("active"),
+            static_cast<int>(columns.integer("sort_order"))};
 }
 
-// Each unit's strengths in one query for the whole page, in the list's order.
-void load_strengths(soci::session& session, std::vector<registry::Unit>& units) {
+// Each unit's strengths in one query for the whole page, in the list's order. The ids go in as
+// one parameter, so the statement is the same whatever the page size.
+void load_strengths(Session& session, std::vector<registry::Unit>& units) {
     if (units.empty()) {
         return;
     }
-    Query query(
-        "SELECT s.unit_id, t.id, t.name FROM unit_strength s "
-        "JOIN strength_tag t ON t.id = s.strength_tag_id WHERE s.unit_id IN (");
     std::map<long long, registry::Unit*> by_id;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        const std::string name = "unit" + std::to_string(i);
-        query.append((i == 0 ? ":" : ", :") + name).bind(name, units[i].id);
-        by_id[units[i].id] = &units[i];
+    std::vector<long long> ids;
+    for (auto& unit : units) {
+        by_id[unit.id] = &unit;
+        ids.push_back(unit.id);
     }
-    query.append(") ORDER BY t.sort_order, t.id").for_each_row(session, [&](const soci::row& row) {
-        by_id.at(integer_at(row, 0))->strengths.push_back({integer_at(row, 1), text_at(row, 2)});
-    });
+    Query(
+        "SELECT s.unit_id AS unit_id, t.id AS id, t.name AS name FROM unit_strength s "
+        "JOIN strength_tag t ON t.id = s.strength_tag_id WHERE " +
+        session.in_id_list("s.unit_id", "unit_ids") + " ORDER BY t.sort_order, t.id")
+        .bind("unit_ids", session.id_list(ids))
+        .for_each_row(session, [&](const soci::row& row) {
+            const Columns columns(row);
+            by_id.at(columns.integer("unit_id"))
+                ->strengths.push_back({columns.integer("id"), columns.text("name")});
+        });
 }
 
 std::string order_by(registry::UnitSort sort) {
@@ -128,24 +148,24 @@ void lock_registry(Transaction& transaction) {
     transaction.serialize(WriterTopic::registry);
 }
 
-registry::Page<registry::OfficeArea> list_office_areas(soci::session& session) {
+registry::Page<registry::OfficeArea> list_office_areas(Session& session) {
     registry::Page<registry::OfficeArea> page;
-    Query("SELECT id, name, address, latitude, longitude, note FROM office_area ORDER BY id")
+    Query(std::string(office_area_select) + " ORDER BY id")
         .for_each_row(session,
                       [&](const soci::row& row) { page.items.push_back(read_office_area(row)); });
     page.total = static_cast<long long>(page.items.size());
     return page;
 }
 
-std::optional<registry::OfficeArea> find_office_area(soci::session& session, long long id) {
+std::optional<registry::OfficeArea> find_office_area(Session& session, long long id) {
     std::optional<registry::OfficeArea> area;
-    Query("SELECT id, name, address, latitude, longitude, note FROM office_area WHERE id = :id")
+    Query(std::string(office_area_select) + " WHERE id = :id")
         .bind("id", id)
         .for_each_row(session, [&](const soci::row& row) { area = read_office_area(row); });
     return area;
 }
 
-long long insert_office_area(soci::session& session, const registry::OfficeArea& area, bool is_demo,
+long long insert_office_area(Session& session, const registry::OfficeArea& area, bool is_demo,
                              const std::string& now) {
     long long id = 0;
     const auto latitude = to_boost(area.latitude);
@@ -159,7 +179,7 @@ long long insert_office_area(soci::session& session, const registry::OfficeArea&
     return id;
 }
 
-void update_office_area(soci::session& session, const registry::OfficeArea& area,
+void update_office_area(Session& session, const registry::OfficeArea& area,
                         const std::string& now) {
     const auto latitude = to_boost(area.latitude);
     const auto longitude = to_boost(area.longitude);
@@ -169,7 +189,7 @@ void update_office_area(soci::session& session, const registry::OfficeArea& area
         soci::use(area.note), soci::use(now), soci::use(area.id);
 }
 
-std::optional<long long> find_office_area_id(soci::session& session, const std::string& name,
+std::optional<long long> find_office_area_id(Session& session, const std::string& name,
                                              long long except_id) {
     std::optional<long long> id;
     Query("SELECT id FROM office_area WHERE name = :name AND id <> :except_id")
@@ -179,24 +199,24 @@ std::optional<long long> find_office_area_id(soci::session& session, const std::
     return id;
 }
 
-registry::Page<registry::StrengthTag> list_strength_tags(soci::session& session) {
+registry::Page<registry::StrengthTag> list_strength_tags(Session& session) {
     registry::Page<registry::StrengthTag> page;
-    Query("SELECT id, name, active, sort_order FROM strength_tag ORDER BY sort_order, id")
+    Query(std::string(strength_tag_select) + " ORDER BY sort_order, id")
         .for_each_row(session,
                       [&](const soci::row& row) { page.items.push_back(read_strength_tag(row)); });
     page.total = static_cast<long long>(page.items.size());
     return page;
 }
 
-std::optional<registry::StrengthTag> find_strength_tag(soci::session& session, long long id) {
+std::optional<registry::StrengthTag> find_strength_tag(Session& session, long long id) {
     std::optional<registry::StrengthTag> tag;
-    Query("SELECT id, name, active, sort_order FROM strength_tag WHERE id = :id")
+    Query(std::string(strength_tag_select) + " WHERE id = :id")
         .bind("id", id)
         .for_each_row(session, [&](const soci::row& row) { tag = read_strength_tag(row); });
     return tag;
 }
 
-std::optional<long long> find_strength_tag_id(soci::session& session, const std::string& name,
+std::optional<long long> find_strength_tag_id(Session& session, const std::string& name,
                                               long long except_id) {
     std::optional<long long> id;
     Query("SELECT id FROM strength_tag WHERE name = :name AND id <> :except_id")
@@ -206,8 +226,7 @@ std::optional<long long> find_strength_tag_id(soci::session& session, const std:
     return id;
 }
 
-long long insert_strength_tag(soci::session& session, const std::string& name,
-                              const std::string& now) {
+long long insert_strength_tag(Session& session, const std::string& name, const std::string& now) {
     const long long sort_order =
         Query("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM strength_tag").scalar(session);
     const int order = static_cast<int>(sort_order);
@@ -218,7 +237,7 @@ long long insert_strength_tag(soci::session& session, const std::string& name,
     return id;
 }
 
-void update_strength_tag(soci::session& session, const registry::StrengthTag& tag,
+void update_strength_tag(Session& session, const registry::StrengthTag& tag,
                          const std::string& now) {
     const int active = tag.active ? 1 : 0;
     session << "UPDATE strength_tag SET name = :name, active = :active, updated_at = :updated_at "
@@ -226,8 +245,7 @@ void update_strength_tag(soci::session& session, const registry::StrengthTag& ta
         soci::use(tag.name), soci::use(active), soci::use(now), soci::use(tag.id);
 }
 
-registry::Page<registry::Unit> list_units(soci::session& session,
-                                          const registry::UnitFilter& filter) {
+registry::Page<registry::Unit> list_units(Session& session, const registry::UnitFilter& filter) {
     const Query where = unit_filter(filter);
     registry::Page<registry::Unit> page;
     page.total = where.with_sql("SELECT COUNT(*) FROM unit u" + where.sql()).scalar(session);
@@ -241,7 +259,7 @@ registry::Page<registry::Unit> list_units(soci::session& session,
     return page;
 }
 
-std::optional<registry::Unit> find_unit(soci::session& session, long long id) {
+std::optional<registry::Unit> find_unit(Session& session, long long id) {
     std::vector<registry::Unit> found;
     Query(std::string(unit_columns) + " WHERE u.id = :id")
         .bind("id", id)
@@ -254,22 +272,25 @@ std::optional<registry::Unit> find_unit(soci::session& session, long long id) {
 }
 
 std::vector<std::pair<std::optional<long long>, registry::UnitNode>> list_unit_nodes(
-    soci::session& session) {
+    Session& session) {
     std::vector<std::pair<std::optional<long long>, registry::UnitNode>> nodes;
-    Query("SELECT id, parent_id, name, short_name, kind, active FROM unit ORDER BY id")
+    Query(
+        "SELECT id AS id, parent_id AS parent_id, name AS name, short_name AS short_name, "
+        "kind AS kind, active AS active FROM unit ORDER BY id")
         .for_each_row(session, [&](const soci::row& row) {
-            nodes.push_back({optional_integer_at(row, 1),
-                             {integer_at(row, 0),
-                              text_at(row, 2),
-                              text_at(row, 3),
-                              text_at(row, 4),
-                              flag_at(row, 5),
+            const Columns columns(row);
+            nodes.push_back({columns.optional_integer("parent_id"),
+                             {columns.integer("id"),
+                              columns.text("name"),
+                              columns.text("short_name"),
+                              columns.text("kind"),
+                              columns.flag("active"),
                               {}}});
         });
     return nodes;
 }
 
-long long insert_unit(soci::session& session, const registry::Unit& unit, const std::string& now) {
+long long insert_unit(Session& session, const registry::Unit& unit, const std::string& now) {
     long long id = 0;
     const auto parent_id = to_boost(unit.parent_id);
     const auto office_area_id =
@@ -296,7 +317,7 @@ long long insert_unit(soci::session& session, const registry::Unit& unit, const 
     return id;
 }
 
-void update_unit(soci::session& session, const registry::Unit& unit, const std::string& now) {
+void update_unit(Session& session, const registry::Unit& unit, const std::string& now) {
     const auto parent_id = to_boost(unit.parent_id);
     const auto office_area_id =
         unit.office_area ? boost::optional<long long>(unit.office_area->id) : boost::none;
@@ -319,13 +340,13 @@ void update_unit(soci::session& session, const registry::Unit& unit, const std::
         soci::use(phone_hash), soci::use(now), soci::use(unit.id);
 }
 
-void set_unit_active(soci::session& session, long long id, bool active, const std::string& now) {
+void set_unit_active(Session& session, long long id, bool active, const std::string& now) {
     const int flag = active ? 1 : 0;
     session << "UPDATE unit SET active = :active, updated_at = :updated_at WHERE id = :id",
         soci::use(flag), soci::use(now), soci::use(id);
 }
 
-void replace_unit_strengths(soci::session& session, long long unit_id,
+void replace_unit_strengths(Session& session, long long unit_id,
                             const std::vector<long long>& tag_ids) {
     // Links, not history: the unit's current strengths replace the old ones outright.
     session << "DELETE FROM unit_strength WHERE unit_id = :unit_id", soci::use(unit_id);
@@ -336,7 +357,7 @@ void replace_unit_strengths(soci::session& session, long long unit_id,
     }
 }
 
-std::optional<long long> find_unit_id(soci::session& session, const std::string& name) {
+std::optional<long long> find_unit_id(Session& session, const std::string& name) {
     std::optional<long long> id;
     Query("SELECT id FROM unit WHERE name = :name ORDER BY id")
         .bind("name", name)
@@ -348,7 +369,7 @@ std::optional<long long> find_unit_id(soci::session& session, const std::string&
     return id;
 }
 
-std::optional<long long> find_unit_id_in_parent(soci::session& session,
+std::optional<long long> find_unit_id_in_parent(Session& session,
                                                 const std::optional<long long>& parent_id,
                                                 const std::string& name, long long except_id) {
     // The same COALESCE as the unique index unit_name_in_parent, so the check and the index agree.
@@ -363,7 +384,7 @@ std::optional<long long> find_unit_id_in_parent(soci::session& session,
     return id;
 }
 
-std::optional<std::optional<long long>> find_unit_parent(soci::session& session, long long id) {
+std::optional<std::optional<long long>> find_unit_parent(Session& session, long long id) {
     std::optional<std::optional<long long>> parent;
     Query("SELECT parent_id FROM unit WHERE id = :id")
         .bind("id", id)

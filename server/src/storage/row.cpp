@@ -1,5 +1,7 @@
 #include "storage/row.hpp"
 
+#include <stdexcept>
+
 namespace lianjian::storage {
 
 long long integer_at(const soci::row& row, std::size_t index) {
@@ -59,6 +61,16 @@ std::optional<double> optional_real_at(const soci::row& row, std::size_t index) 
         default:
             return static_cast<double>(integer_at(row, index));
     }
+}
+
+std::size_t Columns::index(std::string_view name) const {
+    // A linear scan beats a map for the dozen or so columns of a row.
+    for (std::size_t i = 0; i < row_.size(); ++i) {
+        if (row_.get_properties(i).get_name() == name) {
+            return i;
+        }
+    }
+    throw std::logic_error("result has no column " + std::string(name));
 }
 
 bool flag_at(const soci::row& row, std::size_t index) {

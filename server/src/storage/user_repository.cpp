@@ -9,29 +9,31 @@ namespace lianjian::storage {
 namespace {
 
 constexpr const char* user_columns =
-    "u.id, u.username, u.display_name, u.password_hash, u.roles, u.unit_id, "
-    "u.must_change_password, u.failed_attempts, u.locked_until, u.disabled, u.created_at, "
-    "u.updated_at";
-constexpr std::size_t user_column_count = 12;
+    "u.id AS id, u.username AS username, u.display_name AS display_name, "
+    "u.password_hash AS password_hash, u.roles AS roles, u.unit_id AS unit_id, "
+    "u.must_change_password AS must_change_password, u.failed_attempts AS failed_attempts, "
+    "u.locked_until AS locked_until, u.disabled AS disabled, u.created_at AS created_at, "
+    "u.updated_at AS updated_at";
 
-accounts::User read_user(const soci::row& row, std::size_t first = 0) {
+accounts::User read_user(const soci::row& row) {
+    const Columns columns(row);
     accounts::User user;
-    user.id = integer_at(row, first + 0);
-    user.username = text_at(row, first + 1);
-    user.display_name = text_at(row, first + 2);
-    user.password_hash = text_at(row, first + 3);
-    user.roles = accounts::split_roles(text_at(row, first + 4));
-    user.unit_id = optional_integer_at(row, first + 5);
-    user.must_change_password = flag_at(row, first + 6);
-    user.failed_attempts = static_cast<int>(integer_at(row, first + 7));
-    user.locked_until = optional_text_at(row, first + 8);
-    user.disabled = flag_at(row, first + 9);
-    user.created_at = text_at(row, first + 10);
-    user.updated_at = text_at(row, first + 11);
+    user.id = columns.integer("id");
+    user.username = columns.text("username");
+    user.display_name = columns.text("display_name");
+    user.password_hash = columns.text("password_hash");
+    user.roles = accounts::split_roles(columns.text("roles"));
+    user.unit_id = columns.optional_integer("unit_id");
+    user.must_change_password = columns.flag("must_change_password");
+    user.failed_attempts = static_cast<int>(columns.integer("failed_attempts"));
+    user.locked_until = columns.optional_text("locked_until");
+    user.disabled = columns.flag("disabled");
+    user.created_at = columns.text("created_at");
+    user.updated_at = columns.text("updated_at");
     return user;
 }
 
-std::optional<accounts::User> find_one(soci::session& session, const Query& query) {
+std::optional<accounts::User> find_one(Session& session, const Query& query) {
     std::optional<accounts::User> found;
     query.for_each_row(session, [&](const soci::row& row) { found = read_user(row); });
     return found;
@@ -39,20 +41,19 @@ std::optional<accounts::User> find_one(soci::session& session, const Query& quer
 
 }  // namespace
 
-std::optional<accounts::User> find_user(soci::session& session, long long id) {
+std::optional<accounts::User> find_user(Session& session, long long id) {
     return find_one(
         session, Query(std::string("SELECT ") + user_columns + " FROM app_user u WHERE u.id = :id")
                      .bind("id", id));
 }
 
-std::optional<accounts::User> find_user_by_username(soci::session& session,
-                                                    const std::string& username) {
+std::optional<accounts::User> find_user_by_username(Session& session, const std::string& username) {
     return find_one(session, Query(std::string("SELECT ") + user_columns +
                                    " FROM app_user u WHERE u.username = :username")
                                  .bind("username", username));
 }
 
-UserPage list_users(soci::session& session, const std::string& search, int page, int page_size) {
+UserPage list_users(Session& session, const std::string& search, int page, int page_size) {
     Query where(" WHERE 1 = 1");
     if (!search.empty()) {
         where.append(" AND (u.username LIKE :q ESCAPE '\\' OR u.display_name LIKE :q2 ESCAPE '\\')")
@@ -71,7 +72,7 @@ UserPage list_users(soci::session& session, const std::string& search, int page,
     return result;
 }
 
-long long insert_user(soci::session& session, const accounts::User& user) {
+long long insert_user(Session& session, const accounts::User& user) {
     long long id = 0;
     const std::string roles = accounts::join_roles(user.roles);
     const auto unit_id = to_boost(user.unit_id);
@@ -87,7 +88,7 @@ long long insert_user(soci::session& session, const accounts::User& user) {
     return id;
 }
 
-void update_user(soci::session& session, const accounts::User& user) {
+void update_user(Session& session, const accounts::User& user) {
     const std::string roles = accounts::join_roles(user.roles);
     const auto unit_id = to_boost(user.unit_id);
     const auto locked_until = to_boost(user.locked_until);
@@ -103,7 +104,7 @@ void update_user(soci::session& session, const accounts::User& user) {
         soci::use(user.id);
 }
 
-long long insert_session(soci::session& session, const std::string& token_hash, long long user_id,
+long long insert_session(Session& session, const std::string& token_hash, long long user_id,
                          const std::string& source_ip, const std::string& now,
                          const std::string& expires_at) {
     long long id = 0;
@@ -115,38 +116,44 @@ long long insert_session(soci::session& session, const std::string& token_hash, 
     return id;
 }
 
-std::optional<SessionWithUser> find_open_session(soci::session& session,
-                                                 const std::string& token_hash) {
+std::optional<SessionWithUser> find_open_session(Session& session, const std::string& token_hash) {
     std::optional<SessionWithUser> found;
     Query(std::string("SELECT ") + user_columns +
-          ", s.id, s.created_at, s.last_seen_at, s.expires_at FROM user_session s "
+          ", s.id AS session_id, s.created_at AS session_created_at, "
+          "s.last_seen_at AS last_seen_at, s.expires_at AS expires_at FROM user_session s "
           "JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = :token_hash AND "
           "s.ended_at IS NULL")
         .bind("token_hash", token_hash)
         .for_each_row(session, [&](const soci::row& row) {
             SessionWithUser result;
             result.user = read_user(row);
-            result.session.id = integer_at(row, user_column_count);
+            const Columns columns(row);
+            result.session.id = columns.integer("session_id");
             result.session.user_id = result.user.id;
-            result.session.created_at = text_at(row, user_column_count + 1);
-            result.session.last_seen_at = text_at(row, user_column_count + 2);
-            result.session.expires_at = text_at(row, user_column_count + 3);
+            result.session.created_at = columns.text("session_created_at");
+            result.session.last_seen_at = columns.text("last_seen_at");
+            result.session.expires_at = columns.text("expires_at");
             found = std::move(result);
         });
     return found;
 }
 
-void touch_session(soci::session& session, long long session_id, const std::string& now) {
+void touch_session(Session& session, long long session_id, const std::string& now) {
     session << "UPDATE user_session SET last_seen_at = :now WHERE id = :id", soci::use(now),
         soci::use(session_id);
 }
 
-void end_session(soci::session& session, long long session_id, const std::string& now) {
+void end_session(Session& session, long long session_id, const std::string& now) {
     session << "UPDATE user_session SET ended_at = :now WHERE id = :id AND ended_at IS NULL",
         soci::use(now), soci::use(session_id);
 }
 
-void end_user_sessions(soci::session& session, long long user_id, const std::string& now) {
+bool unit_exists(Session& session, long long unit_id) {
+    return Query("SELECT COUNT(*) FROM unit WHERE id = :id").bind("id", unit_id).scalar(session) >
+           0;
+}
+
+void end_user_sessions(Session& session, long long user_id, const std::string& now) {
     session << "UPDATE user_session SET ended_at = :now WHERE user_id = :id AND ended_at IS NULL",
         soci::use(now), soci::use(user_id);
 }

@@ -50,5 +50,46 @@ check_fails audit-verify-tampered "$lianjian" audit verify
 contains "BROKEN at record 2"
 check_fails restore-garbage sh -c "echo nonsense > '$work/garbage.db' && '$lianjian' restore --from '$work/garbage.db'"
 
+# --db and --data-dir after the subcommand's name, for every subcommand: each must use the
+# database named there (a separate folder), not LIANJIAN_DATA_DIR's.
+x="$work/after"
+db="sqlite:$x/lianjian.db"
+check after-migrate "$lianjian" migrate --db "$db" --data-dir "$x"
+contains "schema version"
+test -s "$x/lianjian.db" || { failed=$((failed + 1)); echo "FAILED: migrate --db after the subcommand did not use it"; }
+LIANJIAN_DEMO_PASSWORD='After-Pass-2026' check after-demo "$lianjian" demo --db "$db" --data-dir "$x"
+contains "演示账号"
+check after-user-add "$lianjian" user add wangwu --display-name 王五 --role viewer --db "$db" --data-dir "$x"
+contains "created wangwu"
+check after-user-passwd "$lianjian" user passwd wangwu --db "$db" --data-dir "$x"
+contains "password: "
+check after-user-lock "$lianjian" user lock wangwu --db "$db" --data-dir "$x"
+contains "locked wangwu"
+check after-user-unlock "$lianjian" user unlock --db "$db" --data-dir "$x" wangwu
+contains "unlocked wangwu"
+check_fails after-user-elsewhere "$lianjian" user lock wangwu  # not in LIANJIAN_DATA_DIR's database
+check after-audit-verify "$lianjian" audit verify --db "$db" --data-dir "$x"
+contains "audit chain intact"
+check after-backup "$lianjian" backup --db "$db" --data-dir "$x" --to "$work/after-backup.db"
+test -s "$work/after-backup.db" || { failed=$((failed + 1)); echo "FAILED: no backup file (options after backup)"; }
+check after-restore "$lianjian" restore --db "$db" --data-dir "$x" --from "$work/after-backup.db"
+contains "restored $db"
+check_fails after-unknown-option "$lianjian" migrate --no-such-option
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$lianjian" serve --db "$db" --data-dir "$x" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+served=0
+for _ in $(seq 1 100); do
+    if curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; then served=1; break; fi
+    sleep 0.2
+done
+# The demo password of the database named after `serve` signs in: it is the one served.
+login=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Requested-With: XMLHttpRequest' \
+    -H 'Content-Type: application/json' -d '{"username":"admin","password":"After-Pass-2026"}' \
+    "http://127.0.0.1:$port/api/v1/auth/login" || true)
+kill "$serve_pid"; wait "$serve_pid" || true
+if [ "$served" -eq 1 ] && [ "$login" = "200" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAILED: serve with --db/--data-dir after the subcommand"; cat "$work/serve.log"; fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

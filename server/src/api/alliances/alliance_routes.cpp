@@ -73,14 +73,21 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
     const http::RouteDeclaration read{Permission::alliances_read};
     const http::RouteDeclaration manage{Permission::alliances_manage};
     router.add(verb::get, "/api/v1/alliances", read, [&alliances](http::RequestContext& context) {
+        // Every alliance unless a page is asked for (`page`, `page_size`).
+        alliances::AlliancePage page;
+        if (query_text(context, "page") || query_text(context, "page_size")) {
+            page = alliances.list(on_date(context), query_int(context, "page", 1, 1, 1000000),
+                                  query_int(context, "page_size", 20, 1, 100));
+        } else {
+            page.items = alliances.list(on_date(context));
+            page.total = static_cast<long long>(page.items.size());
+        }
         boost::json::array items;
-        const auto list = alliances.list(on_date(context));
-        for (const auto& alliance : list) {
+        for (const auto& alliance : page.items) {
             items.emplace_back(alliance_json(alliance));
         }
-        return http::json_response(
-            http::Status::ok,
-            {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
+        return http::json_response(http::Status::ok,
+                                   {{"items", std::move(items)}, {"total", page.total}});
     });
     router.add(
         verb::post, "/api/v1/alliances", manage, [&alliances](http::RequestContext& context) {
