@@ -24,7 +24,7 @@ alliances::Alliance read_alliance(const soci::row& row) {
     alliance.batch = static_cast<int>(integer_at(row, 2));
     alliance.office_area = {integer_at(row, 3), text_at(row, 4)};
     alliance.lead_unit = {integer_at(row, 5), text_at(row, 6)};
-    alliance.rotation_mode = text_at(row, 7);
+    alliance.rotation_mode = parse_enum<alliances::RotationMode>("rotation_mode", text_at(row, 7));
     alliance.founded_on = text_at(row, 8);
     alliance.dissolved_on = optional_text_at(row, 9);
     alliance.note = text_at(row, 10);
@@ -174,28 +174,29 @@ bool alliance_name_taken(soci::session& session, const std::string& name, long l
 long long insert_alliance(soci::session& session, const alliances::Alliance& alliance,
                           const std::string& now) {
     long long id = 0;
+    const std::string rotation_mode = enum_code(alliance.rotation_mode);
     session << "INSERT INTO alliance (name, batch, office_area_id, lead_unit_id, rotation_mode, "
                "founded_on, note, created_at, updated_at) VALUES (:name, :batch, :office_area_id, "
                ":lead_unit_id, :rotation_mode, :founded_on, :note, :created_at, :updated_at) "
                "RETURNING id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
-        soci::use(alliance.founded_on), soci::use(alliance.note), soci::use(now), soci::use(now),
-        soci::into(id);
+        soci::use(alliance.lead_unit.id), soci::use(rotation_mode), soci::use(alliance.founded_on),
+        soci::use(alliance.note), soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
 void update_alliance(soci::session& session, const alliances::Alliance& alliance,
                      const std::string& now) {
     const auto dissolved_on = to_boost(alliance.dissolved_on);
+    const std::string rotation_mode = enum_code(alliance.rotation_mode);
     session
         << "UPDATE alliance SET name = :name, batch = :batch, office_area_id = :office_area_id, "
            "lead_unit_id = :lead_unit_id, rotation_mode = :rotation_mode, dissolved_on = "
            ":dissolved_on, "
            "note = :note, updated_at = :updated_at WHERE id = :id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
-        soci::use(dissolved_on), soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
+        soci::use(alliance.lead_unit.id), soci::use(rotation_mode), soci::use(dissolved_on),
+        soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
 }
 
 void insert_membership(soci::session& session, long long alliance_id, long long unit_id,
@@ -214,16 +215,17 @@ void close_membership(soci::session& session, long long alliance_id, long long u
 }
 
 void insert_alliance_event(soci::session& session, long long alliance_id,
-                           const std::string& occurred_on, const std::string& kind,
+                           const std::string& occurred_on, alliances::AllianceEventKind kind,
                            std::optional<long long> unit_id, const std::string& reason,
                            std::optional<long long> actor_user_id, const std::string& now) {
+    const std::string kind_code = enum_code(kind);
     const auto unit = to_boost(unit_id);
     const auto actor = to_boost(actor_user_id);
     session << "INSERT INTO alliance_event (alliance_id, occurred_on, kind, unit_id, reason, "
                "actor_user_id, "
                "created_at) VALUES (:alliance_id, :occurred_on, :kind, :unit_id, :reason, :actor, "
                ":created_at)",
-        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind), soci::use(unit),
+        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind_code), soci::use(unit),
         soci::use(reason), soci::use(actor), soci::use(now);
 }
 
@@ -246,7 +248,7 @@ std::vector<alliances::AllianceEvent> alliance_events(soci::session& session, lo
         alliances::AllianceEvent event;
         event.id = integer_at(row, 0);
         event.occurred_on = text_at(row, 1);
-        event.kind = text_at(row, 2);
+        event.kind = parse_enum<alliances::AllianceEventKind>("kind", text_at(row, 2));
         if (auto unit_id = optional_integer_at(row, 3)) {
             event.unit = registry::NamedRef{*unit_id, text_at(row, 4)};
         }

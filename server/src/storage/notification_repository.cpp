@@ -3,7 +3,23 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
+#include <charconv>
+
 namespace lianjian::storage {
+
+namespace {
+
+// object_id is kept as text; the object it names is always a numbered record.
+std::optional<long long> object_id_of(const std::string& text) {
+    long long id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return id;
+}
+
+}  // namespace
 
 std::vector<long long> users_with_role(soci::session& session, const std::string& role,
                                        std::optional<long long> unit_id) {
@@ -23,11 +39,12 @@ std::vector<long long> users_with_role(soci::session& session, const std::string
 
 void insert_notification(soci::session& session, long long user_id,
                          const inbox::NotificationDraft& draft, const std::string& now) {
+    const std::string object_id = draft.object_id ? std::to_string(*draft.object_id) : "";
     session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, "
                "created_at) VALUES "
                "(:user_id, :kind, :title, :link, :object_type, :object_id, :created_at)",
         soci::use(user_id), soci::use(draft.kind), soci::use(draft.title), soci::use(draft.link),
-        soci::use(draft.object_type), soci::use(draft.object_id), soci::use(now);
+        soci::use(draft.object_type), soci::use(object_id), soci::use(now);
 }
 
 inbox::NotificationPage list_notifications(soci::session& session, long long user_id,
@@ -53,7 +70,7 @@ inbox::NotificationPage list_notifications(soci::session& session, long long use
         .bind("offset", static_cast<long long>((page - 1) * page_size))
         .for_each_row(session, [&](const soci::row& row) {
             result.items.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2),
-                                    text_at(row, 3), text_at(row, 4), text_at(row, 5),
+                                    text_at(row, 3), text_at(row, 4), object_id_of(text_at(row, 5)),
                                     text_at(row, 6), optional_text_at(row, 7)});
         });
     return result;
