@@ -1,89 +1,135 @@
 #include "accounts/permission.hpp"
 
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+
 namespace lianjian::accounts {
 
-const char* permission_name(Permission permission) {
-    switch (permission) {
-        case Permission::public_access:
-            return "public_access";
-        case Permission::signed_in:
-            return "signed_in";
-        case Permission::registry_read:
-            return "registry_read";
-        case Permission::alliances_read:
-            return "alliances_read";
-        case Permission::audit_read:
-            return "audit_read";
-        case Permission::users_manage:
-            return "users_manage";
-        case Permission::registry_manage:
-            return "registry_manage";
-        case Permission::unit_update:
-            return "unit_update";
-        case Permission::members_read:
-            return "members_read";
-        case Permission::members_manage:
-            return "members_manage";
-        case Permission::members_unmask:
-            return "members_unmask";
-        case Permission::alliances_manage:
-            return "alliances_manage";
-        case Permission::rotation_arrange:
-            return "rotation_arrange";
-        case Permission::applications_read:
-            return "applications_read";
-        case Permission::applications_act:
-            return "applications_act";
-        case Permission::applications_decide:
-            return "applications_decide";
-    }
-    return "";
+namespace {
+
+constexpr unsigned bit(Role role) {
+    return 1u << static_cast<unsigned>(role);
 }
 
-// The one table of who may do what. Per-object rules (a unit_admin's own unit, the lead unit of
-// one alliance) are checked again by the route's scope or by the service.
-bool role_grants(Role role, Permission permission) {
-    switch (permission) {
-        case Permission::public_access:
-        case Permission::signed_in:
-            return true;
-        case Permission::registry_read:
-            // The system administrator needs units to attach accounts to them.
-            return role != Role::auditor;
-        case Permission::alliances_read:
-            return role == Role::committee_admin || role == Role::unit_admin ||
-                   role == Role::member || role == Role::viewer;
-        case Permission::audit_read:
-            return role == Role::auditor;
-        case Permission::users_manage:
-            return role == Role::system_admin;
-        case Permission::registry_manage:
-        case Permission::alliances_manage:
-        case Permission::applications_decide:
-            return role == Role::committee_admin;
-        // A unit_admin holds these only for its own unit: the routes declare Scope::own_unit.
-        case Permission::unit_update:
-        case Permission::members_manage:
-        case Permission::members_unmask:
-        case Permission::rotation_arrange:
-            return role == Role::committee_admin || role == Role::unit_admin;
-        case Permission::members_read:
-        case Permission::applications_read:
-            return role == Role::committee_admin || role == Role::unit_admin ||
-                   role == Role::viewer;
-        case Permission::applications_act:
-            return role == Role::unit_admin;
+constexpr unsigned roles_mask(std::initializer_list<Role> roles) {
+    unsigned mask = 0;
+    for (Role role : roles) {
+        mask |= bit(role);
     }
-    return false;
+    return mask;
+}
+
+// One row per permission: the roles that hold it across the programme, and the roles that hold
+// it only within `scope`.
+struct PermissionRule {
+    Permission permission;
+    unsigned everywhere;
+    unsigned scoped;
+    Scope scope;
+};
+
+using enum Role;
+
+constexpr unsigned programme_roles = roles_mask({committee_admin, unit_admin, member, viewer});
+constexpr unsigned every_role =
+    roles_mask({committee_admin, unit_admin, member, viewer, system_admin, auditor});
+
+// The one table of who may do what.
+constexpr PermissionRule rules[] = {
+    {Permission::public_access, every_role, 0, Scope::all},
+    {Permission::signed_in, every_role, 0, Scope::all},
+    // The system administrator needs units to attach accounts to them; the auditor reads only
+    // the audit trail.
+    {Permission::registry_read, every_role & ~bit(auditor), 0, Scope::all},
+    {Permission::alliances_read, programme_roles, 0, Scope::all},
+    {Permission::audit_read, bit(auditor), 0, Scope::all},
+    {Permission::users_manage, bit(system_admin), 0, Scope::all},
+    {Permission::registry_manage, bit(committee_admin), 0, Scope::all},
+    {Permission::unit_update, bit(committee_admin), bit(unit_admin), Scope::own_unit},
+    // A viewer (领导查看) reads every unit's members, always masked.
+    {Permission::members_read, roles_mask({committee_admin, viewer}), bit(unit_admin),
+     Scope::own_unit},
+    {Permission::members_manage, bit(committee_admin), bit(unit_admin), Scope::own_unit},
+    {Permission::members_unmask, bit(committee_admin), bit(unit_admin), Scope::own_unit},
+    {Permission::alliances_manage, bit(committee_admin), 0, Scope::all},
+    {Permission::rotation_arrange, bit(committee_admin), bit(unit_admin),
+     Scope::alliance_led_by_own_unit},
+    // A unit sees the applications that involve it: as applicant, co-applicant or lead unit of
+    // the alliance concerned.
+    {Permission::applications_read, roles_mask({committee_admin, viewer}), bit(unit_admin),
+     Scope::own_unit},
+    {Permission::applications_act, 0, bit(unit_admin), Scope::own_unit},
+    {Permission::applications_consult, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
+    {Permission::applications_decide, bit(committee_admin), 0, Scope::all},
+};
+
+const PermissionRule& rule_of(Permission permission) {
+    for (const auto& rule : rules) {
+        if (rule.permission == permission) {
+            return rule;
+        }
+    }
+    throw std::logic_error(std::string("permission without a row: ") + enum_code(permission));
+}
+
+}  // namespace
+
+const char* permission_name(Permission permission) {
+    return enum_code(permission);
+}
+
+const char* scope_name(Scope scope) {
+    return enum_code(scope);
+}
+
+std::optional<Scope> reach_of(const Roles& roles, Permission permission) {
+    if (permission == Permission::public_access) {
+        return Scope::all;
+    }
+    const auto& rule = rule_of(permission);
+    std::optional<Scope> reach;
+    for (Role role : roles) {
+        if ((rule.everywhere & bit(role)) != 0) {
+            return Scope::all;
+        }
+        if ((rule.scoped & bit(role)) != 0) {
+            reach = rule.scope;
+        }
+    }
+    return reach;
+}
+
+bool role_grants(Role role, Permission permission) {
+    return reach_of({role}, permission).has_value();
 }
 
 bool roles_grant(const Roles& roles, Permission permission) {
-    for (Role role : roles) {
+    return reach_of(roles, permission).has_value();
+}
+
+Scope permission_scope(Permission permission) {
+    return rule_of(permission).scope;
+}
+
+std::vector<Role> roles_holding(Permission permission) {
+    std::vector<Role> holders;
+    for (Role role : all_roles) {
         if (role_grants(role, permission)) {
-            return true;
+            holders.push_back(role);
         }
     }
-    return permission == Permission::public_access;
+    return holders;
+}
+
+std::vector<std::string> permission_codes(const Roles& roles) {
+    std::vector<std::string> codes;
+    for (Permission permission : all_permissions) {
+        if (roles_grant(roles, permission)) {
+            codes.emplace_back(permission_name(permission));
+        }
+    }
+    return codes;
 }
 
 }  // namespace lianjian::accounts

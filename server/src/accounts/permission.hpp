@@ -1,46 +1,100 @@
 #pragma once
 
 #include "accounts/role.hpp"
+#include "core/enum_text.hpp"
+
+#include <optional>
+#include <vector>
 
 namespace lianjian::accounts {
 
-// What a route needs. Each route declares one; the table in permission.cpp says which roles hold
-// it, and a route test checks every route against every role.
+// What a route or a service asks for. The table in permission.cpp says which roles hold each one
+// and how far (its scope); a route test checks every route against every role and against the
+// OpenAPI file's `x-permission` / `x-scope`.
 enum class Permission {
-    public_access,      // no sign-in (login, health)
-    signed_in,          // any signed-in account (me, logout, own password)
-    registry_read,      // office areas and units
-    alliances_read,     // alliances and their members
-    audit_read,         // the audit trail
-    users_manage,       // accounts
-    registry_manage,    // office areas, units, strength tags (the committee)
-    unit_update,        // edit a unit's own record (the committee, or that unit's admin)
-    members_read,       // party members, phone numbers masked
-    members_manage,     // create, edit, import party members
-    members_unmask,     // see one member's full phone number (each time audited)
-    alliances_manage,   // create, edit, dissolve alliances; change lead and members (the committee)
-    rotation_arrange,   // set the hosting order (the committee, or the lead unit: checked per
-                        // alliance)
-    applications_read,  // see applications (a unit sees those that involve it)
-    applications_act,   // apply, consult, confirm, withdraw for one's own unit (checked per
-                        // application)
-    applications_decide,  // approve or reject (the committee)
+    public_access,         // no sign-in (login, health)
+    signed_in,             // any signed-in account (me, logout, own password)
+    registry_read,         // office areas and units
+    alliances_read,        // alliances and their members
+    audit_read,            // the audit trail
+    users_manage,          // accounts
+    registry_manage,       // office areas, units, strength tags (the committee)
+    unit_update,           // edit a unit's own record (the committee, or that unit's admin)
+    members_read,          // party members, phone numbers masked
+    members_manage,        // create, edit, import party members
+    members_unmask,        // see one member's full phone number (each time audited)
+    alliances_manage,      // create, edit, dissolve alliances; change lead and members
+    rotation_arrange,      // set the hosting order (the committee, or the lead unit)
+    applications_read,     // see applications (a unit sees those that involve it)
+    applications_act,      // apply, confirm, withdraw for one's own unit
+    applications_consult,  // the lead unit's opinion on joining or leaving its alliance
+    applications_decide,   // approve or reject (the committee)
 };
 
 inline constexpr Permission all_permissions[] = {
-    Permission::public_access,      Permission::signed_in,         Permission::registry_read,
-    Permission::alliances_read,     Permission::audit_read,        Permission::users_manage,
-    Permission::registry_manage,    Permission::unit_update,       Permission::members_read,
-    Permission::members_manage,     Permission::members_unmask,    Permission::alliances_manage,
-    Permission::rotation_arrange,   Permission::applications_read, Permission::applications_act,
-    Permission::applications_decide};
+    Permission::public_access,        Permission::signed_in,          Permission::registry_read,
+    Permission::alliances_read,       Permission::audit_read,         Permission::users_manage,
+    Permission::registry_manage,      Permission::unit_update,        Permission::members_read,
+    Permission::members_manage,       Permission::members_unmask,     Permission::alliances_manage,
+    Permission::rotation_arrange,     Permission::applications_read,  Permission::applications_act,
+    Permission::applications_consult, Permission::applications_decide};
+
+// How far a permission reaches for the roles that hold it only in part: `all` (the whole
+// programme), `own_unit` (objects of the account's unit), `own_alliance` (the alliance the
+// account's unit belongs to) or `alliance_led_by_own_unit`.
+enum class Scope { all, own_unit, own_alliance, alliance_led_by_own_unit };
 
 const char* permission_name(Permission permission);
+const char* scope_name(Scope scope);
+
+// The reach `roles` have for `permission`: `all` when one of them holds it programme-wide, the
+// permission's scope when one holds it only there, nothing when none holds it.
+std::optional<Scope> reach_of(const Roles& roles, Permission permission);
 bool role_grants(Role role, Permission permission);
 bool roles_grant(const Roles& roles, Permission permission);
-
-// How far a route's data reaches: `all`, or `own_unit`, where a unit_admin acts only for its own
-// unit and the handler checks the unit it is asked about.
-enum class Scope { all, own_unit };
+// The scope of the roles that hold `permission` only in part (`all` when none does): what a route
+// declares and what OpenAPI's `x-scope` says.
+Scope permission_scope(Permission permission);
+// The roles that hold `permission`, in whatever scope (for notifying those who must act).
+std::vector<Role> roles_holding(Permission permission);
+// The codes of every permission `roles` hold (for `/auth/me`), in table order.
+std::vector<std::string> permission_codes(const Roles& roles);
 
 }  // namespace lianjian::accounts
+
+namespace lianjian {
+
+template <>
+struct EnumText<accounts::Permission> {
+    using P = accounts::Permission;
+    static constexpr EnumName<P> names[] = {
+        {P::public_access, "public_access", "公开"},
+        {P::signed_in, "signed_in", "已登录"},
+        {P::registry_read, "registry_read", "查看单位"},
+        {P::alliances_read, "alliances_read", "查看联盟"},
+        {P::audit_read, "audit_read", "查看审计日志"},
+        {P::users_manage, "users_manage", "管理账号"},
+        {P::registry_manage, "registry_manage", "管理单位名录"},
+        {P::unit_update, "unit_update", "修改单位信息"},
+        {P::members_read, "members_read", "查看党员"},
+        {P::members_manage, "members_manage", "管理党员"},
+        {P::members_unmask, "members_unmask", "查看完整手机号"},
+        {P::alliances_manage, "alliances_manage", "管理联盟"},
+        {P::rotation_arrange, "rotation_arrange", "调整轮值顺序"},
+        {P::applications_read, "applications_read", "查看申请"},
+        {P::applications_act, "applications_act", "提出和确认申请"},
+        {P::applications_consult, "applications_consult", "牵头单位协商"},
+        {P::applications_decide, "applications_decide", "审批申请"}};
+};
+
+template <>
+struct EnumText<accounts::Scope> {
+    using S = accounts::Scope;
+    static constexpr EnumName<S> names[] = {
+        {S::all, "all", "全部"},
+        {S::own_unit, "own_unit", "本单位"},
+        {S::own_alliance, "own_alliance", "本单位所在联盟"},
+        {S::alliance_led_by_own_unit, "alliance_led_by_own_unit", "本单位牵头的联盟"}};
+};
+
+}  // namespace lianjian

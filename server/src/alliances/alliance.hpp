@@ -16,6 +16,17 @@ using registry::NamedRef;
 
 enum class MemberRole { lead, member };
 
+// What happened to an alliance, in its timeline.
+enum class AllianceEventKind {
+    founded,
+    joined,
+    left,
+    lead_changed,
+    rotation_reordered,
+    updated,
+    dissolved
+};
+
 struct AllianceMember {
     NamedRef unit;
     MemberRole role = MemberRole::member;
@@ -33,7 +44,7 @@ struct Alliance {
     int batch = 1;
     NamedRef office_area;
     NamedRef lead_unit;
-    std::string rotation_mode;  // "per_activity" | "per_quarter"
+    RotationMode rotation_mode = RotationMode::per_activity;
     std::string founded_on;
     std::optional<std::string> dissolved_on;
     std::string note;
@@ -44,8 +55,7 @@ struct Alliance {
 struct AllianceEvent {
     long long id = 0;
     std::string occurred_on;
-    std::string
-        kind;  // founded | joined | left | lead_changed | rotation_reordered | updated | dissolved
+    AllianceEventKind kind = AllianceEventKind::updated;
     std::optional<NamedRef> unit;
     std::string reason;
     std::string actor;  // display name of who did it
@@ -64,7 +74,7 @@ struct AllianceDraft {
     long long office_area_id = 0;
     long long lead_unit_id = 0;
     std::vector<long long> member_unit_ids;  // the lead unit included or not: it is added
-    std::string rotation_mode = "per_activity";
+    RotationMode rotation_mode = RotationMode::per_activity;
     std::string founded_on;
     std::string note;
 };
@@ -73,17 +83,18 @@ struct AllianceChanges {
     std::optional<std::string> name;
     std::optional<int> batch;
     std::optional<long long> office_area_id;
-    std::optional<std::string> rotation_mode;
+    std::optional<RotationMode> rotation_mode;
     std::optional<std::string> note;
 };
 
 struct RotationPlan {
-    std::string mode;
+    RotationMode mode = RotationMode::per_activity;
     int year = 0;
     std::vector<Turn> turns;
     std::vector<AllianceEvent>
         membership_changes;  // this year's joins and leaves, so re-dealing is visible
     std::vector<long long> order;
+    std::vector<NamedRef> units;  // every unit ever a member, to name the ids above
 };
 
 // A page of alliances and how many there are in all.
@@ -142,7 +153,28 @@ class AllianceService {
     audit::AuditLog& audit_;
 };
 
-// The rules an alliance's make-up must meet; throw AppError with a Chinese message.
-void check_rotation_mode(const std::string& mode);
-
 }  // namespace lianjian::alliances
+
+namespace lianjian {
+
+template <>
+struct EnumText<alliances::MemberRole> {
+    using R = alliances::MemberRole;
+    static constexpr EnumName<R> names[] = {{R::lead, "lead", "牵头单位"},
+                                            {R::member, "member", "成员单位"}};
+};
+
+template <>
+struct EnumText<alliances::AllianceEventKind> {
+    using K = alliances::AllianceEventKind;
+    static constexpr EnumName<K> names[] = {
+        {K::founded, "founded", "成立"},
+        {K::joined, "joined", "加入"},
+        {K::left, "left", "退出"},
+        {K::lead_changed, "lead_changed", "更换牵头单位"},
+        {K::rotation_reordered, "rotation_reordered", "调整轮值顺序"},
+        {K::updated, "updated", "修改信息"},
+        {K::dissolved, "dissolved", "解散"}};
+};
+
+}  // namespace lianjian

@@ -50,6 +50,14 @@ void require_free(storage::Session& session, const storage::UnitSummary& unit) {
     }
 }
 
+std::vector<long long> member_unit_ids(const Alliance& alliance) {
+    std::vector<long long> ids;
+    for (const auto& member : alliance.members) {
+        ids.push_back(member.unit.id);
+    }
+    return ids;
+}
+
 bool is_current_member(const Alliance& alliance, long long unit_id) {
     return std::any_of(alliance.members.begin(), alliance.members.end(),
                        [&](const AllianceMember& member) { return member.unit.id == unit_id; });
@@ -88,15 +96,7 @@ std::vector<long long> hosting_order(storage::Session& session, const Alliance& 
 }  // namespace
 
 const char* member_role_name(MemberRole role) {
-    return role == MemberRole::lead ? "lead" : "member";
-}
-
-void check_rotation_mode(const std::string& mode) {
-    if (mode != "per_activity" && mode != "per_quarter") {
-        throw field_error(
-            "rotation_mode",
-            "轮值方式应为 per_activity（一次活动一轮值）或 per_quarter（一季时间一轮值）");
-    }
+    return enum_code(role);
 }
 
 std::vector<Alliance> AllianceService::list(const std::string& on_date) {
@@ -148,7 +148,6 @@ long long AllianceService::create_in(storage::Transaction& transaction,
     if (draft.batch < 1) {
         throw field_error("batch", "批次应为正整数");
     }
-    check_rotation_mode(draft.rotation_mode);
     const auto area = storage::find_office_area_ref(session, draft.office_area_id);
     if (!area) {
         throw field_error("office_area_id", "办公区不存在");
@@ -179,12 +178,12 @@ long long AllianceService::create_in(storage::Transaction& transaction,
     alliance.founded_on = founded_on;
     alliance.note = draft.note;
     alliance.id = storage::insert_alliance(session, alliance, now);
-    storage::insert_alliance_event(session, alliance.id, founded_on, "founded",
+    storage::insert_alliance_event(session, alliance.id, founded_on, AllianceEventKind::founded,
                                    alliance.lead_unit.id, draft.note, caller.actor.user_id, now);
     for (const auto& unit : units) {
         storage::insert_membership(session, alliance.id, unit.ref.id, founded_on, now);
-        storage::insert_alliance_event(session, alliance.id, founded_on, "joined", unit.ref.id, "",
-                                       caller.actor.user_id, now);
+        storage::insert_alliance_event(session, alliance.id, founded_on, AllianceEventKind::joined,
+                                       unit.ref.id, "", caller.actor.user_id, now);
     }
     // Default hosting order: the lead unit first, then the others as listed.
     storage::replace_rotation_order(session, alliance.id, unit_ids);
@@ -236,10 +235,10 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
         alliance.office_area = *area;
     }
     if (changes.rotation_mode && *changes.rotation_mode != alliance.rotation_mode) {
-        check_rotation_mode(*changes.rotation_mode);
         // Turns already started stay as they were dealt under the old mode.
         freeze_rotation(transaction, alliance_id, today_date());
-        detail += "rotation_mode " + alliance.rotation_mode + "→" + *changes.rotation_mode + "; ";
+        detail += std::string("rotation_mode ") + enum_code(alliance.rotation_mode) + "→" +
+                  enum_code(*changes.rotation_mode) + "; ";
         alliance.rotation_mode = *changes.rotation_mode;
     }
     if (changes.note) {
@@ -247,8 +246,8 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     }
     const auto now = format_timestamp(Clock::now());
     storage::update_alliance(session, alliance, now);
-    storage::insert_alliance_event(session, alliance_id, today_date(), "updated", std::nullopt,
-                                   detail, caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, today_date(), AllianceEventKind::updated,
+                                   std::nullopt, detail, caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.update", alliance_id, detail));
     transaction.commit();
     return alliance;
@@ -273,8 +272,9 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
     alliance.lead_unit.id = unit_id;
     const auto now = format_timestamp(Clock::now());
     storage::update_alliance(transaction.session(), alliance, now);
-    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(), "lead_changed",
-                                   unit_id, reason, caller.actor.user_id, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
+                                   AllianceEventKind::lead_changed, unit_id, reason,
+                                   caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.lead_change", alliance_id,
                                      "from unit " + std::to_string(previous.id) + " to unit " +
                                          std::to_string(unit_id) + "; reason: " + reason));
@@ -305,8 +305,8 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
     order.erase(std::remove(order.begin(), order.end(), unit_id), order.end());
     order.push_back(unit_id);
     storage::replace_rotation_order(session, alliance_id, order);
-    storage::insert_alliance_event(session, alliance_id, date, "joined", unit_id, reason,
-                                   caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, date, AllianceEventKind::joined, unit_id,
+                                   reason, caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.member_join", alliance_id,
                                      "unit " + std::to_string(unit_id) + " joined on " + date));
 }
@@ -335,8 +335,8 @@ void AllianceService::leave_in(storage::Transaction& transaction, const accounts
     freeze_rotation(transaction, alliance_id, date);
     const auto now = format_timestamp(Clock::now());
     storage::close_membership(session, alliance_id, unit_id, date);
-    storage::insert_alliance_event(session, alliance_id, date, "left", unit_id, reason,
-                                   caller.actor.user_id, now);
+    storage::insert_alliance_event(session, alliance_id, date, AllianceEventKind::left, unit_id,
+                                   reason, caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.member_leave", alliance_id,
                                      "unit " + std::to_string(unit_id) + " left on " + date));
 }
@@ -382,8 +382,9 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
     }
     alliance.dissolved_on = date;
     storage::update_alliance(transaction.session(), alliance, now);
-    storage::insert_alliance_event(transaction.session(), alliance_id, date, "dissolved",
-                                   std::nullopt, reason, caller.actor.user_id, now);
+    storage::insert_alliance_event(transaction.session(), alliance_id, date,
+                                   AllianceEventKind::dissolved, std::nullopt, reason,
+                                   caller.actor.user_id, now);
     audit_.record(transaction,
                   entry(caller, "alliance.dissolve", alliance_id, "reason: " + reason));
     transaction.commit();
@@ -395,8 +396,8 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
-    if (!caller.is(accounts::Role::committee_admin) &&
-        !caller.acts_for_unit(alliance.lead_unit.id)) {
+    if (!caller.may(accounts::Permission::rotation_arrange,
+                    accounts::Target::alliance(alliance.lead_unit.id, member_unit_ids(alliance)))) {
         throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以调整轮值顺序");
     }
     std::set<long long> members;
@@ -411,8 +412,8 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
     const auto now = format_timestamp(Clock::now());
     storage::replace_rotation_order(transaction.session(), alliance_id, unit_ids);
     storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
-                                   "rotation_reordered", std::nullopt, "", caller.actor.user_id,
-                                   now);
+                                   AllianceEventKind::rotation_reordered, std::nullopt, "",
+                                   caller.actor.user_id, now);
     audit_.record(transaction, entry(caller, "alliance.rotation_reorder", alliance_id, ""));
     transaction.commit();
     return unit_ids;
@@ -434,7 +435,8 @@ RotationInput rotation_input(storage::Session& session, const Alliance& alliance
          ++earlier) {
         input.year = earlier;
         input.fixed_turns = storage::fixed_turns(session, alliance.id, earlier);
-        const auto turns = input.mode == "per_quarter" ? plan_rotation(input) : input.fixed_turns;
+        const auto turns =
+            input.mode == RotationMode::per_quarter ? plan_rotation(input) : input.fixed_turns;
         if (!turns.empty()) {
             input.previous_host = turns.back().host_unit_id;
         }
@@ -459,13 +461,21 @@ RotationPlan AllianceService::rotation(long long alliance_id, int year) {
     plan.year = year;
     plan.turns = plan_rotation(input);
     for (auto& event : storage::alliance_events(session, alliance_id, year)) {
-        if (event.kind == "joined" || event.kind == "left") {
+        if (event.kind == AllianceEventKind::joined || event.kind == AllianceEventKind::left) {
             plan.membership_changes.push_back(std::move(event));
         }
     }
     for (long long unit_id : input.order) {
         if (is_current_member(*alliance, unit_id)) {
             plan.order.push_back(unit_id);
+        }
+    }
+    for (const auto& membership : storage::membership_history(session, alliance_id)) {
+        const bool named =
+            std::any_of(plan.units.begin(), plan.units.end(),
+                        [&](const NamedRef& unit) { return unit.id == membership.unit.id; });
+        if (!named) {
+            plan.units.push_back(membership.unit);
         }
     }
     return plan;
@@ -479,7 +489,7 @@ void AllianceService::freeze_rotation(storage::Transaction& transaction, long lo
     const std::string through = std::max(change_date, today_date());
     auto& session = transaction.session();
     auto alliance = storage::find_alliance(session, alliance_id, through);
-    if (!alliance || alliance->rotation_mode != "per_quarter") {
+    if (!alliance || alliance->rotation_mode != RotationMode::per_quarter) {
         return;  // per_activity turns are fixed when an activity takes them
     }
     const auto now = format_timestamp(Clock::now());

@@ -107,7 +107,7 @@ const Turn* fixed_turn(const RotationInput& input, int sequence) {
 std::vector<Turn> plan_rotation(const RotationInput& input) {
     Dealer dealer(full_order(input), input.previous_host);
     std::vector<Turn> plan;
-    if (input.mode == "per_quarter") {
+    if (input.mode == RotationMode::per_quarter) {
         for (int quarter = 1; quarter <= 4; ++quarter) {
             if (const Turn* fixed = fixed_turn(input, quarter)) {
                 dealer.count(fixed->host_unit_id);

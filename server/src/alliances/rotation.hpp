@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/enum_text.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,6 +9,9 @@
 namespace lianjian::alliances {
 
 // 轮值: who hosts. Pure rules, no storage: the service feeds in what the database holds.
+
+// 一次活动一轮值 or 一季时间一轮值.
+enum class RotationMode { per_activity, per_quarter };
 
 struct MembershipSpan {
     long long unit_id = 0;
@@ -25,7 +30,7 @@ struct Turn {
 };
 
 struct RotationInput {
-    std::string mode;  // "per_quarter" | "per_activity"
+    RotationMode mode = RotationMode::per_activity;
     int year = 0;
     std::vector<long long> order;  // hosting order; units not in it follow by joining date
     std::vector<MembershipSpan> memberships;
@@ -45,3 +50,14 @@ std::vector<Turn> plan_rotation(const RotationInput& input);
 std::pair<std::string, std::string> quarter_bounds(int year, int quarter);
 
 }  // namespace lianjian::alliances
+
+namespace lianjian {
+
+template <>
+struct EnumText<alliances::RotationMode> {
+    using M = alliances::RotationMode;
+    static constexpr EnumName<M> names[] = {{M::per_activity, "per_activity", "一次活动一轮值"},
+                                            {M::per_quarter, "per_quarter", "一季时间一轮值"}};
+};
+
+}  // namespace lianjian

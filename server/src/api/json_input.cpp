@@ -128,43 +128,4 @@ std::vector<long long> id_array(const boost::json::object& body, const char* fie
     return ids;
 }
 
-int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,
-              int maximum) {
-    const auto found = context.query.find(name);
-    if (found == context.query.end() || found->second.empty()) {
-        return fallback;
-    }
-    int value = 0;
-    const auto& text = found->second;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < minimum ||
-        value > maximum) {
-        throw field_error(name, std::string("参数“") + name + "”应为 " + std::to_string(minimum) +
-                                    " 到 " + std::to_string(maximum) + " 之间的整数");
-    }
-    return value;
-}
-
-std::optional<long long> query_id(const http::RequestContext& context, const char* name) {
-    const auto found = context.query.find(name);
-    if (found == context.query.end() || found->second.empty()) {
-        return std::nullopt;
-    }
-    long long value = 0;
-    const auto& text = found->second;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value <= 0) {
-        throw field_error(name, std::string("参数“") + name + "”应为正整数");
-    }
-    return value;
-}
-
-std::optional<std::string> query_text(const http::RequestContext& context, const char* name) {
-    const auto found = context.query.find(name);
-    if (found == context.query.end() || found->second.empty()) {
-        return std::nullopt;
-    }
-    return found->second;
-}
-
 }  // namespace lianjian::api

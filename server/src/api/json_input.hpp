@@ -24,10 +24,4 @@ long long required_id(const boost::json::object& body, const char* field);
 // An array of positive integers; empty when the field is absent or null.
 std::vector<long long> id_array(const boost::json::object& body, const char* field);
 
-// Query-string values: positive integers within bounds, 422 otherwise.
-int query_int(const http::RequestContext& context, const char* name, int fallback, int minimum,
-              int maximum);
-std::optional<long long> query_id(const http::RequestContext& context, const char* name);
-std::optional<std::string> query_text(const http::RequestContext& context, const char* name);
-
 }  // namespace lianjian::api

@@ -2,6 +2,7 @@
 
 #include "accounts/caller.hpp"
 #include "alliances/alliance.hpp"
+#include "applications/workflow.hpp"
 #include "audit/audit_log.hpp"
 #include "storage/database.hpp"
 
@@ -17,34 +18,28 @@ namespace lianjian::applications {
 
 using registry::NamedRef;
 
-// Kinds and states as DOMAIN.md names them.
-//   join:  consulting (the target's lead unit) → under_review (the committee) → approved | rejected
-//   found: consulting (every co-applicant confirms) → under_review → approved | rejected
-//   leave: consulting (the lead unit) → under_review → approved | rejected
-// `withdrawn` from any open state, by the applicant.
-inline constexpr const char* open_states[] = {"submitted", "consulting", "under_review"};
-bool is_open(const std::string& state);
+// Kinds, states and transitions: applications/workflow.hpp.
 
 struct Step {
     long long id = 0;
-    std::string action;  // submit | consult | confirm | decide | withdraw
+    ApplicationAction action = ApplicationAction::submit;
     std::optional<NamedRef> unit;
     NamedRef user;
     std::optional<bool> agree;
     std::string opinion;
-    std::string state_after;
+    ApplicationState state_after = ApplicationState::consulting;
     std::string created_at;
 };
 
 struct CoApplicant {
     NamedRef unit;
-    std::string confirmation;  // pending | agreed | declined
+    Confirmation confirmation = Confirmation::pending;
 };
 
 struct Application {
     long long id = 0;
-    std::string kind;
-    std::string state;
+    ApplicationKind kind = ApplicationKind::join;
+    ApplicationState state = ApplicationState::consulting;
     NamedRef applicant_unit;
     NamedRef applicant_user;
     std::optional<NamedRef> alliance;
@@ -52,7 +47,7 @@ struct Application {
     std::optional<std::string> proposed_name;
     std::optional<NamedRef> proposed_office_area;
     std::optional<NamedRef> proposed_lead_unit;
-    std::optional<std::string> proposed_rotation_mode;
+    std::optional<alliances::RotationMode> proposed_rotation_mode;
     std::vector<CoApplicant> co_applicants;
     std::optional<long long> created_alliance_id;
     int version = 1;
@@ -61,11 +56,11 @@ struct Application {
     std::optional<std::string> closed_at;
     std::vector<Step> steps;
     // The actions the asking user may take now: consult, confirm, decide, withdraw.
-    std::vector<std::string> available_actions;
+    std::vector<ApplicationAction> available_actions;
 };
 
 struct Submission {
-    std::string kind;  // join | found | leave
+    ApplicationKind kind = ApplicationKind::join;
     long long unit_id = 0;
     std::optional<long long> alliance_id;  // join, leave
     std::string reason;
@@ -74,20 +69,27 @@ struct Submission {
     std::optional<long long> office_area_id;
     std::optional<long long> lead_unit_id;
     std::vector<long long> co_applicant_unit_ids;
-    std::string rotation_mode = "per_activity";
+    alliances::RotationMode rotation_mode = alliances::RotationMode::per_activity;
 };
 
 struct ApplicationFilter {
-    std::optional<std::string> state;
-    std::optional<std::string> kind;
+    std::optional<ApplicationState> state;
+    std::optional<ApplicationKind> kind;
     bool mine = false;  // only those of the caller's unit
+    int page = 1;
+    int page_size = 20;
+};
+
+struct ApplicationPage {
+    std::vector<Application> items;
+    long long total = 0;
 };
 
 // What waits on someone: shown in 待办.
 struct Todo {
     std::string kind;  // "application"
     long long object_id = 0;
-    std::string action;  // consult | confirm | decide
+    ApplicationAction action = ApplicationAction::consult;
     std::string title;
     std::string link;
     std::string since;
@@ -109,15 +111,18 @@ class ApplicationService {
     Application withdraw(const accounts::Caller& caller, long long id, const std::string& opinion);
 
     Application get(const accounts::Caller& caller, long long id);
-    std::vector<Application> list(const accounts::Caller& caller, const ApplicationFilter& filter);
+    ApplicationPage list(const accounts::Caller& caller, const ApplicationFilter& filter);
     std::vector<Todo> todos(const accounts::Caller& caller);
 
   private:
     Application load(storage::Session& session, const accounts::Caller& caller, long long id);
-    void transition(storage::Transaction& transaction, const accounts::Caller& caller,
-                    const Application& application, const std::string& action,
-                    std::optional<long long> unit_id, std::optional<bool> agree,
-                    const std::string& opinion, const std::string& new_state);
+    // Loads the application, asks the workflow whether `action` may happen, and if so moves it
+    // to the next state with its step and audit record; a refusal is thrown as its typed error.
+    std::pair<Application, ApplicationState> transition(storage::Transaction& transaction,
+                                                        const accounts::Caller& caller,
+                                                        long long id, ApplicationAction action,
+                                                        std::optional<bool> agree,
+                                                        const std::string& opinion);
     void notify_next(storage::Transaction& transaction, long long id);
 
     storage::Database& database_;
@@ -126,9 +131,13 @@ class ApplicationService {
     inbox::Notifier& notifier_;
 };
 
-// The actions `caller` may take on `application` now (pure; also enforced by each call).
-std::vector<std::string> available_actions(const accounts::Caller& caller,
-                                           const Application& application,
-                                           std::optional<long long> lead_unit_id);
+// What the workflow needs to know of `caller` for `application`, from the permission table.
+CallerFacts caller_facts(const accounts::Caller& caller, const Application& application,
+                         std::optional<long long> lead_unit_id);
+WorkflowRecord workflow_record(const Application& application);
+// The units an application involves: the applicant, the co-applicants and the lead unit of the
+// alliance concerned (what `own_unit` of applications_read covers).
+std::vector<long long> involved_units(const Application& application,
+                                      std::optional<long long> lead_unit_id);
 
 }  // namespace lianjian::applications

@@ -10,18 +10,9 @@
 
 namespace lianjian::applications {
 
-using accounts::Role;
+using accounts::Permission;
 
 namespace {
-
-AppError closed_error() {
-    return AppError(ErrorCode::conflict, "申请已办结或已撤回，不能再操作");
-}
-
-AppError out_of_order(const char* expected) {
-    return AppError(ErrorCode::conflict,
-                    std::string("申请当前不在“") + expected + "”环节，不能执行此操作");
-}
 
 void check_opinion(const std::string& opinion, bool required) {
     if (required && opinion.empty()) {
@@ -32,16 +23,8 @@ void check_opinion(const std::string& opinion, bool required) {
     }
 }
 
-const char* kind_label(const std::string& kind) {
-    if (kind == "join")
-        return "入盟申请";
-    if (kind == "found")
-        return "组建新联盟申请";
-    return "退出联盟申请";
-}
-
 std::string title_of(const Application& application) {
-    std::string title = application.applicant_unit.name + "的" + kind_label(application.kind);
+    std::string title = application.applicant_unit.name + "的" + enum_label(application.kind);
     if (application.alliance) {
         title += "（" + application.alliance->name + "）";
     } else if (application.proposed_name) {
@@ -54,42 +37,48 @@ std::string link_of(long long id) {
     return "/applications/" + std::to_string(id);
 }
 
-bool pending_co_applicant(const Application& application, long long unit_id) {
-    return std::any_of(
-        application.co_applicants.begin(), application.co_applicants.end(),
-        [&](const CoApplicant& c) { return c.unit.id == unit_id && c.confirmation == "pending"; });
+std::optional<long long> lead_of(storage::Session& session, const Application& application) {
+    return application.alliance ? storage::lead_unit_of_alliance(session, application.alliance->id)
+                                : std::nullopt;
 }
 
 }  // namespace
 
-bool is_open(const std::string& state) {
-    return std::find(std::begin(open_states), std::end(open_states), state) !=
-           std::end(open_states);
+WorkflowRecord workflow_record(const Application& application) {
+    WorkflowRecord record{application.kind, application.state, {}};
+    for (const auto& co : application.co_applicants) {
+        record.co_applicants.push_back({co.unit.id, co.confirmation});
+    }
+    return record;
 }
 
-std::vector<std::string> available_actions(const accounts::Caller& caller,
-                                           const Application& application,
-                                           std::optional<long long> lead_unit_id) {
-    std::vector<std::string> actions;
-    if (!is_open(application.state)) {
-        return actions;
-    }
-    if (application.state == "consulting") {
-        if (application.kind != "found" && lead_unit_id && caller.acts_for_unit(*lead_unit_id)) {
-            actions.push_back("consult");
-        }
-        if (application.kind == "found" && caller.unit_id && caller.is(Role::unit_admin) &&
-            pending_co_applicant(application, *caller.unit_id)) {
-            actions.push_back("confirm");
+CallerFacts caller_facts(const accounts::Caller& caller, const Application& application,
+                         std::optional<long long> lead_unit_id) {
+    CallerFacts facts;
+    facts.acts_for_applicant = caller.may(Permission::applications_act,
+                                          accounts::Target::unit(application.applicant_unit.id));
+    facts.consults_for_alliance =
+        lead_unit_id &&
+        caller.may(Permission::applications_consult, accounts::Target::alliance(*lead_unit_id, {}));
+    for (const auto& co : application.co_applicants) {
+        if (caller.may(Permission::applications_act, accounts::Target::unit(co.unit.id))) {
+            facts.co_applicant_unit = co.unit.id;
         }
     }
-    if (application.state == "under_review" && caller.is(Role::committee_admin)) {
-        actions.push_back("decide");
+    facts.decides = caller.may_everywhere(Permission::applications_decide);
+    return facts;
+}
+
+std::vector<long long> involved_units(const Application& application,
+                                      std::optional<long long> lead_unit_id) {
+    std::vector<long long> units{application.applicant_unit.id};
+    for (const auto& co : application.co_applicants) {
+        units.push_back(co.unit.id);
     }
-    if (caller.acts_for_unit(application.applicant_unit.id)) {
-        actions.push_back("withdraw");
+    if (lead_unit_id) {
+        units.push_back(*lead_unit_id);
     }
-    return actions;
+    return units;
 }
 
 Application ApplicationService::load(storage::Session& session, const accounts::Caller& caller,
@@ -98,20 +87,15 @@ Application ApplicationService::load(storage::Session& session, const accounts::
     if (!application) {
         throw AppError(ErrorCode::not_found, "申请不存在");
     }
-    const auto lead = application->alliance
-                          ? storage::lead_unit_of_alliance(session, application->alliance->id)
-                          : std::nullopt;
-    application->available_actions = available_actions(caller, *application, lead);
+    const auto lead = lead_of(session, *application);
+    application->available_actions =
+        allowed_actions(workflow_record(*application), caller_facts(caller, *application, lead));
     return *application;
 }
 
 Application ApplicationService::submit(const accounts::Caller& caller,
                                        const Submission& submission) {
-    if (submission.kind != "join" && submission.kind != "found" && submission.kind != "leave") {
-        throw field_error("kind",
-                          "申请类型应为 join（入盟）、found（组建新联盟）或 leave（退出联盟）");
-    }
-    if (!caller.acts_for_unit(submission.unit_id)) {
+    if (!caller.may(Permission::applications_act, accounts::Target::unit(submission.unit_id))) {
         throw AppError(ErrorCode::forbidden, "只能以本单位名义提出申请");
     }
     check_opinion(submission.reason, false);
@@ -128,13 +112,15 @@ Application ApplicationService::submit(const accounts::Caller& caller,
     }
     Application application;
     application.kind = submission.kind;
-    application.state = "consulting";
+    application.state = next_state({submission.kind, ApplicationState::consulting, {}},
+                                   ApplicationAction::submit, true, {})
+                            .next;
     application.applicant_unit = unit->ref;
     application.applicant_user = {caller.user_id(), caller.actor.username};
     application.reason = submission.reason;
     const auto current_alliance = storage::open_alliance_of_unit(session, submission.unit_id);
     std::vector<long long> co_applicants;
-    if (submission.kind == "join" || submission.kind == "leave") {
+    if (submission.kind != ApplicationKind::found) {
         if (!submission.alliance_id) {
             throw field_error("alliance_id", "请选择联盟");
         }
@@ -143,10 +129,10 @@ Application ApplicationService::submit(const accounts::Caller& caller,
             throw field_error("alliance_id", "联盟不存在或已解散");
         }
         application.alliance = registry::NamedRef{alliance->id, alliance->name};
-        if (submission.kind == "join" && current_alliance) {
+        if (submission.kind == ApplicationKind::join && current_alliance) {
             throw AppError(ErrorCode::conflict, "本单位已在联盟中，一个单位只能加入一个联盟");
         }
-        if (submission.kind == "leave") {
+        if (submission.kind == ApplicationKind::leave) {
             if (current_alliance != submission.alliance_id) {
                 throw AppError(ErrorCode::conflict, "本单位不是该联盟的成员单位");
             }
@@ -200,7 +186,6 @@ Application ApplicationService::submit(const accounts::Caller& caller,
                                {{"field", "co_applicant_unit_ids"}});
             }
         }
-        alliances::check_rotation_mode(submission.rotation_mode);
         application.proposed_name = submission.name;
         application.proposed_office_area = registry::NamedRef{*submission.office_area_id, ""};
         application.proposed_lead_unit = registry::NamedRef{lead, ""};
@@ -210,62 +195,69 @@ Application ApplicationService::submit(const accounts::Caller& caller,
     application.id = storage::insert_application(session, application, now);
     for (long long id : co_applicants) {
         // The applicant's own unit has agreed by applying.
-        storage::insert_application_unit(session, application.id, id,
-                                         id == submission.unit_id ? "agreed" : "pending");
+        storage::insert_application_unit(
+            session, application.id, id,
+            id == submission.unit_id ? Confirmation::agreed : Confirmation::pending);
     }
-    storage::insert_application_step(session, application.id, "submit", submission.unit_id,
-                                     caller.user_id(), std::nullopt, submission.reason,
-                                     "consulting", now);
+    storage::insert_application_step(session, application.id, ApplicationAction::submit,
+                                     submission.unit_id, caller.user_id(), std::nullopt,
+                                     submission.reason, application.state, now);
     audit_.record(transaction, {caller.actor, "application.submit", "application",
                                 std::to_string(application.id), audit::Outcome::success,
-                                "kind=" + application.kind});
+                                std::string("kind=") + enum_code(application.kind)});
     notify_next(transaction, application.id);
     auto result = load(session, caller, application.id);
     transaction.commit();
     return result;
 }
 
-void ApplicationService::transition(storage::Transaction& transaction,
-                                    const accounts::Caller& caller, const Application& application,
-                                    const std::string& action, std::optional<long long> unit_id,
-                                    std::optional<bool> agree, const std::string& opinion,
-                                    const std::string& new_state) {
+std::pair<Application, ApplicationState> ApplicationService::transition(
+    storage::Transaction& transaction, const accounts::Caller& caller, long long id,
+    ApplicationAction action, std::optional<bool> agree, const std::string& opinion) {
+    auto& session = transaction.session();
+    auto application = load(session, caller, id);
+    const auto lead = lead_of(session, application);
+    const auto facts = caller_facts(caller, application, lead);
+    const auto outcome =
+        next_state(workflow_record(application), action, agree.value_or(true), facts);
+    if (!outcome.allowed()) {
+        throw refusal_error(outcome.refusal);
+    }
+    // The unit on whose behalf the step is taken, for the record.
+    std::optional<long long> unit_id;
+    if (action == ApplicationAction::consult) {
+        unit_id = lead;
+    } else if (action == ApplicationAction::confirm) {
+        unit_id = facts.co_applicant_unit;
+        storage::set_application_unit_confirmation(
+            session, id, *unit_id, *agree ? Confirmation::agreed : Confirmation::declined);
+    } else if (action == ApplicationAction::withdraw) {
+        unit_id = application.applicant_unit.id;
+    }
     const auto now = format_timestamp(Clock::now());
-    const bool closes = !is_open(new_state);
-    if (!storage::update_application_state(transaction.session(), application.id,
-                                           application.version, new_state, now, closes,
+    if (!storage::update_application_state(session, application.id, application.version,
+                                           outcome.next, now, !is_open(outcome.next),
                                            std::nullopt)) {
         throw AppError(ErrorCode::conflict, "申请已被他人处理，请刷新后查看");
     }
-    storage::insert_application_step(transaction.session(), application.id, action, unit_id,
-                                     caller.user_id(), agree, opinion, new_state, now);
-    std::string detail = "state=" + new_state;
+    ++application.version;
+    storage::insert_application_step(session, application.id, action, unit_id, caller.user_id(),
+                                     agree, opinion, outcome.next, now);
+    std::string detail = std::string("state=") + enum_code(outcome.next);
     if (agree) {
         detail += *agree ? " agree" : " disagree";
     }
-    audit_.record(transaction, {caller.actor, "application." + action, "application",
-                                std::to_string(application.id), audit::Outcome::success, detail});
+    audit_.record(transaction,
+                  {caller.actor, std::string("application.") + enum_code(action), "application",
+                   std::to_string(application.id), audit::Outcome::success, detail});
+    return {std::move(application), outcome.next};
 }
 
 Application ApplicationService::consult(const accounts::Caller& caller, long long id, bool agree,
                                         const std::string& opinion) {
     check_opinion(opinion, !agree);
     storage::Transaction transaction(database_);
-    auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state))
-        throw closed_error();
-    if (application.kind == "found") {
-        throw AppError(ErrorCode::conflict, "组建新联盟申请由联合申请单位确认，无需牵头单位协商");
-    }
-    if (application.state != "consulting")
-        throw out_of_order("牵头单位协商");
-    const auto lead =
-        storage::lead_unit_of_alliance(transaction.session(), application.alliance->id);
-    if (!lead || !caller.acts_for_unit(*lead)) {
-        throw AppError(ErrorCode::forbidden, "只有目标联盟的牵头单位可以协商此申请");
-    }
-    transition(transaction, caller, application, "consult", *lead, agree, opinion,
-               agree ? "under_review" : "rejected");
+    transition(transaction, caller, id, ApplicationAction::consult, agree, opinion);
     notify_next(transaction, id);
     auto result = load(transaction.session(), caller, id);
     transaction.commit();
@@ -276,34 +268,9 @@ Application ApplicationService::confirm(const accounts::Caller& caller, long lon
                                         const std::string& opinion) {
     check_opinion(opinion, !agree);
     storage::Transaction transaction(database_);
-    auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state))
-        throw closed_error();
-    if (application.kind != "found") {
-        throw AppError(ErrorCode::conflict, "只有组建新联盟申请需要联合申请单位确认");
-    }
-    if (application.state != "consulting")
-        throw out_of_order("联合申请单位确认");
-    const bool co_applicant =
-        caller.unit_id && caller.is(Role::unit_admin) &&
-        std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                    [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; });
-    if (!co_applicant) {
-        throw AppError(ErrorCode::forbidden, "只有联合申请单位可以确认此申请");
-    }
-    if (!pending_co_applicant(application, *caller.unit_id)) {
-        throw AppError(ErrorCode::conflict, "本单位已确认过此申请");
-    }
-    storage::set_application_unit_confirmation(transaction.session(), id, *caller.unit_id,
-                                               agree ? "agreed" : "declined");
-    const bool others_pending =
-        std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                    [&](const CoApplicant& c) {
-                        return c.unit.id != *caller.unit_id && c.confirmation == "pending";
-                    });
-    const std::string next = !agree ? "rejected" : others_pending ? "consulting" : "under_review";
-    transition(transaction, caller, application, "confirm", *caller.unit_id, agree, opinion, next);
-    if (next != "consulting") {
+    const auto [application, next] =
+        transition(transaction, caller, id, ApplicationAction::confirm, agree, opinion);
+    if (next != ApplicationState::consulting) {
         notify_next(transaction, id);
     }
     auto result = load(transaction.session(), caller, id);
@@ -314,43 +281,41 @@ Application ApplicationService::confirm(const accounts::Caller& caller, long lon
 Application ApplicationService::decide(const accounts::Caller& caller, long long id, bool approve,
                                        const std::string& opinion) {
     check_opinion(opinion, !approve);
-    if (!caller.is(Role::committee_admin)) {
-        throw AppError(ErrorCode::forbidden, "只有机关工委可以审批申请");
-    }
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
-    auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state))
-        throw closed_error();
-    if (application.state != "under_review")
-        throw out_of_order("机关工委审批");
-    transition(transaction, caller, application, "decide", std::nullopt, approve, opinion,
-               approve ? "approved" : "rejected");
-    if (approve) {
+    const auto [application, next] =
+        transition(transaction, caller, id, ApplicationAction::decide, approve, opinion);
+    if (next == ApplicationState::approved) {
         // The membership changes in this same transaction: approved means it happened.
         const std::string reason =
-            kind_label(application.kind) + std::string("（申请编号 ") + std::to_string(id) + "）";
-        if (application.kind == "join") {
-            alliances_.join_in(transaction, caller, application.alliance->id,
-                               application.applicant_unit.id, "", reason);
-        } else if (application.kind == "leave") {
-            alliances_.leave_in(transaction, caller, application.alliance->id,
-                                application.applicant_unit.id, "", reason);
-        } else {
-            alliances::AllianceDraft draft;
-            draft.name = *application.proposed_name;
-            draft.office_area_id = application.proposed_office_area->id;
-            draft.lead_unit_id = application.proposed_lead_unit->id;
-            for (const auto& co : application.co_applicants) {
-                draft.member_unit_ids.push_back(co.unit.id);
+            std::string(enum_label(application.kind)) + "（申请编号 " + std::to_string(id) + "）";
+        switch (application.kind) {
+            case ApplicationKind::join:
+                alliances_.join_in(transaction, caller, application.alliance->id,
+                                   application.applicant_unit.id, "", reason);
+                break;
+            case ApplicationKind::leave:
+                alliances_.leave_in(transaction, caller, application.alliance->id,
+                                    application.applicant_unit.id, "", reason);
+                break;
+            case ApplicationKind::found: {
+                alliances::AllianceDraft draft;
+                draft.name = *application.proposed_name;
+                draft.office_area_id = application.proposed_office_area->id;
+                draft.lead_unit_id = application.proposed_lead_unit->id;
+                for (const auto& co : application.co_applicants) {
+                    draft.member_unit_ids.push_back(co.unit.id);
+                }
+                draft.batch = 1;
+                draft.rotation_mode = application.proposed_rotation_mode.value_or(
+                    alliances::RotationMode::per_activity);
+                draft.note = reason;
+                const auto alliance_id = alliances_.create_in(transaction, caller, draft);
+                storage::update_application_state(
+                    transaction.session(), id, application.version, ApplicationState::approved,
+                    format_timestamp(Clock::now()), true, alliance_id);
+                break;
             }
-            draft.batch = 1;
-            draft.rotation_mode = application.proposed_rotation_mode.value_or("per_activity");
-            draft.note = reason;
-            const auto alliance_id = alliances_.create_in(transaction, caller, draft);
-            storage::update_application_state(transaction.session(), id, application.version + 1,
-                                              "approved", format_timestamp(Clock::now()), true,
-                                              alliance_id);
         }
     }
     notify_next(transaction, id);
@@ -363,14 +328,7 @@ Application ApplicationService::withdraw(const accounts::Caller& caller, long lo
                                          const std::string& opinion) {
     check_opinion(opinion, false);
     storage::Transaction transaction(database_);
-    auto application = load(transaction.session(), caller, id);
-    if (!is_open(application.state))
-        throw closed_error();
-    if (!caller.acts_for_unit(application.applicant_unit.id)) {
-        throw AppError(ErrorCode::forbidden, "只有申请单位可以撤回申请");
-    }
-    transition(transaction, caller, application, "withdraw", application.applicant_unit.id,
-               std::nullopt, opinion, "withdrawn");
+    transition(transaction, caller, id, ApplicationAction::withdraw, std::nullopt, opinion);
     auto result = load(transaction.session(), caller, id);
     transaction.commit();
     return result;
@@ -379,50 +337,57 @@ Application ApplicationService::withdraw(const accounts::Caller& caller, long lo
 Application ApplicationService::get(const accounts::Caller& caller, long long id) {
     storage::Connection connection(database_);
     auto application = load(connection.session(), caller, id);
-    const bool sees_all = caller.is(Role::committee_admin) || caller.is(Role::viewer);
-    if (!sees_all) {
-        const auto lead = application.alliance ? storage::lead_unit_of_alliance(
-                                                     connection.session(), application.alliance->id)
-                                               : std::nullopt;
-        const bool involved =
-            caller.unit_id &&
-            (application.applicant_unit.id == *caller.unit_id ||
-             (lead && *lead == *caller.unit_id) ||
-             std::any_of(application.co_applicants.begin(), application.co_applicants.end(),
-                         [&](const CoApplicant& c) { return c.unit.id == *caller.unit_id; }));
-        if (!involved) {
-            throw AppError(ErrorCode::forbidden, "只能查看与本单位有关的申请");
-        }
+    const auto lead = lead_of(connection.session(), application);
+    if (!caller.may(Permission::applications_read,
+                    accounts::Target::units(involved_units(application, lead)))) {
+        throw AppError(ErrorCode::forbidden, "只能查看与本单位有关的申请");
     }
     return application;
 }
 
-std::vector<Application> ApplicationService::list(const accounts::Caller& caller,
-                                                  const ApplicationFilter& filter) {
-    storage::ApplicationQuery query{filter.state, filter.kind, std::nullopt};
-    const bool sees_all = caller.is(Role::committee_admin) || caller.is(Role::viewer);
-    if (filter.mine || !sees_all) {
-        if (!caller.unit_id) {
+ApplicationPage ApplicationService::list(const accounts::Caller& caller,
+                                         const ApplicationFilter& filter) {
+    storage::ApplicationQuery query;
+    query.state = filter.state;
+    query.kind = filter.kind;
+    query.offset = static_cast<long long>(filter.page - 1) * filter.page_size;
+    query.limit = filter.page_size;
+    // A programme-wide reader sees all; a unit-scoped one the applications involving its unit.
+    if (filter.mine || !caller.may_everywhere(Permission::applications_read)) {
+        if (!caller.unit_id || !caller.reach(Permission::applications_read)) {
             return {};
         }
         query.involving_unit_id = caller.unit_id;
     }
     storage::Connection connection(database_);
-    auto list = storage::list_applications(connection.session(), query);
-    for (auto& application : list) {
-        const auto lead = application.alliance ? storage::lead_unit_of_alliance(
-                                                     connection.session(), application.alliance->id)
-                                               : std::nullopt;
-        application.available_actions = available_actions(caller, application, lead);
+    auto page = storage::list_applications(connection.session(), query);
+    ApplicationPage result{std::move(page.items), page.total};
+    for (auto& application : result.items) {
+        const auto lead = lead_of(connection.session(), application);
+        application.available_actions =
+            allowed_actions(workflow_record(application), caller_facts(caller, application, lead));
     }
-    return list;
+    return result;
 }
 
 std::vector<Todo> ApplicationService::todos(const accounts::Caller& caller) {
+    // Only open applications can wait on anyone, and a unit has at most one open at a time, so
+    // this list stays as short as the number of units.
+    storage::ApplicationQuery query;
+    query.open_only = true;
+    if (!caller.may_everywhere(Permission::applications_read)) {
+        if (!caller.unit_id || !caller.reach(Permission::applications_read)) {
+            return {};
+        }
+        query.involving_unit_id = caller.unit_id;
+    }
+    storage::Connection connection(database_);
     std::vector<Todo> todos;
-    for (const auto& application : list(caller, {})) {
-        for (const auto& action : application.available_actions) {
-            if (action == "withdraw") {
+    for (const auto& application : storage::list_applications(connection.session(), query).items) {
+        const auto lead = lead_of(connection.session(), application);
+        for (auto action : allowed_actions(workflow_record(application),
+                                           caller_facts(caller, application, lead))) {
+            if (action == ApplicationAction::withdraw) {
                 continue;  // the applicant may withdraw, but nothing waits on it
             }
             todos.push_back({"application", application.id, action, title_of(application),
@@ -437,30 +402,29 @@ void ApplicationService::notify_next(storage::Transaction& transaction, long lon
     if (!application) {
         return;
     }
-    inbox::NotificationDraft draft{"", title_of(*application), link_of(id), "application",
-                                   std::to_string(id)};
-    if (application->state == "consulting") {
+    inbox::NotificationDraft draft{"", title_of(*application), link_of(id), "application", id};
+    if (application->state == ApplicationState::consulting) {
         draft.kind = "application.action_needed";
-        draft.title += application->kind == "found" ? "，请确认是否联合申请" : "，请牵头单位协商";
+        const bool found = application->kind == ApplicationKind::found;
+        draft.title += found ? "，请确认是否联合申请" : "，请牵头单位协商";
         std::vector<inbox::Audience> audiences;
-        if (application->kind == "found") {
+        if (found) {
             for (const auto& co : application->co_applicants) {
-                if (co.confirmation == "pending") {
-                    audiences.push_back({"unit_admin", co.unit.id});
+                if (co.confirmation == Confirmation::pending) {
+                    audiences.push_back({Permission::applications_act, co.unit.id});
                 }
             }
-        } else if (auto lead = storage::lead_unit_of_alliance(transaction.session(),
-                                                              application->alliance->id)) {
-            audiences.push_back({"unit_admin", *lead});
+        } else if (auto lead = lead_of(transaction.session(), *application)) {
+            audiences.push_back({Permission::applications_consult, *lead});
         }
         notifier_.notify(transaction, audiences, draft);
-    } else if (application->state == "under_review") {
+    } else if (application->state == ApplicationState::under_review) {
         draft.kind = "application.action_needed";
         draft.title += "，请机关工委审批";
-        notifier_.notify(transaction, {{"committee_admin", std::nullopt}}, draft);
+        notifier_.notify(transaction, {{Permission::applications_decide, std::nullopt}}, draft);
     } else {
         draft.kind = "application.closed";
-        draft.title += application->state == "approved" ? "已批准" : "未通过";
+        draft.title += application->state == ApplicationState::approved ? "已批准" : "未通过";
         notifier_.notify_user(transaction, application->applicant_user.id, draft);
     }
 }

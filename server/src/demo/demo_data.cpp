@@ -154,7 +154,7 @@ void create_alliances(storage::Transaction& transaction, alliances::AllianceServ
         for (const char* member : alliance.members) {
             draft.member_unit_ids.push_back(*storage::find_unit_id(session, member));
         }
-        draft.rotation_mode = "per_activity";
+        draft.rotation_mode = alliances::RotationMode::per_activity;
         draft.founded_on = founding_date;
         draft.note = "第一批党建联盟（演示数据）";
         service.create_in(transaction, caller, draft);

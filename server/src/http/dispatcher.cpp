@@ -168,6 +168,7 @@ Response Dispatcher::call_route(const Request& request, RequestContext& context,
         throw AppError(ErrorCode::forbidden, "该接口未声明访问权限，已拒绝");
     }
     context.scope = declaration.scope;
+    context.permission = declaration.permission;
     if (*declaration.permission == accounts::Permission::public_access) {
         if (route.pattern == "/api/v1/auth/login" && !login_throttle_.allow(context.client_ip)) {
             throw AppError(ErrorCode::too_many_requests, "登录尝试过于频繁，请稍后再试");

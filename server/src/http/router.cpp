@@ -102,15 +102,11 @@ long long RequestContext::id_parameter(std::size_t index) const {
     throw AppError(ErrorCode::not_found, "请求的对象不存在");
 }
 
-void RequestContext::require_unit(long long unit_id) const {
-    if (scope != accounts::Scope::own_unit || !auth) {
+void RequestContext::require(const accounts::Target& target) const {
+    if (!auth || !permission) {
         return;
     }
-    const auto& user = auth->user;
-    if (accounts::has_role(user.roles, accounts::Role::committee_admin)) {
-        return;
-    }
-    if (!user.unit_id || *user.unit_id != unit_id) {
+    if (!caller().may(*permission, target)) {
         throw AppError(ErrorCode::forbidden, "只能操作本单位的数据");
     }
 }

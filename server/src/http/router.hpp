@@ -23,6 +23,7 @@ struct RequestContext {
     std::string client_ip;
     std::optional<accounts::Authenticated> auth;
     accounts::Scope scope = accounts::Scope::all;
+    std::optional<accounts::Permission> permission;  // the route's declared permission
 
     // The actor for audit records: the signed-in user, or an anonymous one.
     audit::Actor actor() const;
@@ -30,9 +31,10 @@ struct RequestContext {
     accounts::Caller caller() const;
     // The `{…}` segment at `index` as a positive id, or a 404.
     long long id_parameter(std::size_t index = 0) const;
-    // Under Scope::own_unit, a unit_admin without a programme-wide role may act only for its
-    // own unit: throws 403 otherwise.
-    void require_unit(long long unit_id) const;
+    // The caller must hold the route's permission for `target` (the table's scope decides):
+    // throws 403 otherwise.
+    void require(const accounts::Target& target) const;
+    void require_unit(long long unit_id) const { require(accounts::Target::unit(unit_id)); }
 };
 
 using Handler = std::function<Response(RequestContext&)>;

@@ -12,9 +12,11 @@ void Notifier::notify(storage::Transaction& transaction, const std::vector<Audie
                       const NotificationDraft& draft) {
     std::set<long long> users;
     for (const auto& audience : audiences) {
-        for (long long user_id :
-             storage::users_with_role(transaction.session(), audience.role, audience.unit_id)) {
-            users.insert(user_id);
+        for (auto role : accounts::roles_holding(audience.permission)) {
+            for (long long user_id : storage::users_with_role(
+                     transaction.session(), accounts::role_name(role), audience.unit_id)) {
+                users.insert(user_id);
+            }
         }
     }
     const auto now = format_timestamp(Clock::now());

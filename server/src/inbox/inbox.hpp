@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/caller.hpp"
+#include "accounts/permission.hpp"
 #include "storage/database.hpp"
 
 #include <optional>
@@ -9,9 +10,10 @@
 
 namespace lianjian::inbox {
 
-// Who should hear of something: every active account with `role`, limited to one unit if given.
+// Who should hear of something: every active account holding `permission` (by the permission
+// table), limited to the accounts of one unit if given.
 struct Audience {
-    std::string role;
+    accounts::Permission permission;
     std::optional<long long> unit_id;
 };
 
@@ -20,7 +22,7 @@ struct NotificationDraft {
     std::string title;
     std::string link;  // a web route, e.g. "/applications/12"
     std::string object_type;
-    std::string object_id;
+    std::optional<long long> object_id;  // the id of the object it is about
 };
 
 // Writes notifications inside the caller's transaction, so they exist exactly when the change does.
@@ -38,7 +40,7 @@ struct Notification {
     std::string title;
     std::string link;
     std::string object_type;
-    std::string object_id;
+    std::optional<long long> object_id;
     std::string created_at;
     std::optional<std::string> read_at;
 };

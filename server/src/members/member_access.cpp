@@ -6,13 +6,14 @@ namespace lianjian::members {
 
 namespace {
 
-// The committee's reach is programme-wide; a unit_admin's is its own unit (or nothing, should
-// an account lack a unit); without the permission there is no reach at all.
-Reach reach_of(const accounts::User& user, accounts::Permission permission, bool programme_wide) {
-    if (!accounts::roles_grant(user.roles, permission)) {
+// A programme-wide reach covers every unit; a unit-scoped one its own unit (or nothing, should an
+// account lack a unit); without the permission there is no reach at all.
+Reach reach_of(const accounts::User& user, accounts::Permission permission) {
+    const auto scope = accounts::reach_of(user.roles, permission);
+    if (!scope) {
         return {};
     }
-    if (programme_wide) {
+    if (*scope == accounts::Scope::all) {
         return {true, std::nullopt};
     }
     return {false, user.unit_id};
@@ -21,13 +22,9 @@ Reach reach_of(const accounts::User& user, accounts::Permission permission, bool
 }  // namespace
 
 MemberAccess member_access(const accounts::User& user) {
-    using accounts::Role;
-    const bool committee = accounts::has_role(user.roles, Role::committee_admin);
-    // A viewer (领导查看) reads every unit's members, always masked.
-    const bool reads_everything = committee || accounts::has_role(user.roles, Role::viewer);
-    return {reach_of(user, accounts::Permission::members_read, reads_everything),
-            reach_of(user, accounts::Permission::members_manage, committee),
-            reach_of(user, accounts::Permission::members_unmask, committee)};
+    return {reach_of(user, accounts::Permission::members_read),
+            reach_of(user, accounts::Permission::members_manage),
+            reach_of(user, accounts::Permission::members_unmask)};
 }
 
 }  // namespace lianjian::members

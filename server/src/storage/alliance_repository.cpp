@@ -26,7 +26,8 @@ alliances::Alliance read_alliance(const soci::row& row) {
     alliance.batch = static_cast<int>(columns.integer("batch"));
     alliance.office_area = {columns.integer("office_area_id"), columns.text("office_area_name")};
     alliance.lead_unit = {columns.integer("lead_unit_id"), columns.text("lead_unit_name")};
-    alliance.rotation_mode = columns.text("rotation_mode");
+    alliance.rotation_mode =
+        parse_enum<alliances::RotationMode>("rotation_mode", columns.text("rotation_mode"));
     alliance.founded_on = columns.text("founded_on");
     alliance.dissolved_on = columns.optional_text("dissolved_on");
     alliance.note = columns.text("note");
@@ -214,28 +215,29 @@ bool alliance_name_taken(Session& session, const std::string& name, long long ex
 long long insert_alliance(Session& session, const alliances::Alliance& alliance,
                           const std::string& now) {
     long long id = 0;
+    const std::string rotation_mode = enum_code(alliance.rotation_mode);
     session << "INSERT INTO alliance (name, batch, office_area_id, lead_unit_id, rotation_mode, "
                "founded_on, note, created_at, updated_at) VALUES (:name, :batch, :office_area_id, "
                ":lead_unit_id, :rotation_mode, :founded_on, :note, :created_at, :updated_at) "
                "RETURNING id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
-        soci::use(alliance.founded_on), soci::use(alliance.note), soci::use(now), soci::use(now),
-        soci::into(id);
+        soci::use(alliance.lead_unit.id), soci::use(rotation_mode), soci::use(alliance.founded_on),
+        soci::use(alliance.note), soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
 void update_alliance(Session& session, const alliances::Alliance& alliance,
                      const std::string& now) {
     const auto dissolved_on = to_boost(alliance.dissolved_on);
+    const std::string rotation_mode = enum_code(alliance.rotation_mode);
     session
         << "UPDATE alliance SET name = :name, batch = :batch, office_area_id = :office_area_id, "
            "lead_unit_id = :lead_unit_id, rotation_mode = :rotation_mode, dissolved_on = "
            ":dissolved_on, "
            "note = :note, updated_at = :updated_at WHERE id = :id",
         soci::use(alliance.name), soci::use(alliance.batch), soci::use(alliance.office_area.id),
-        soci::use(alliance.lead_unit.id), soci::use(alliance.rotation_mode),
-        soci::use(dissolved_on), soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
+        soci::use(alliance.lead_unit.id), soci::use(rotation_mode), soci::use(dissolved_on),
+        soci::use(alliance.note), soci::use(now), soci::use(alliance.id);
 }
 
 void insert_membership(Session& session, long long alliance_id, long long unit_id,
@@ -253,17 +255,18 @@ void close_membership(Session& session, long long alliance_id, long long unit_id
         soci::use(left_on), soci::use(alliance_id), soci::use(unit_id);
 }
 
-void insert_alliance_event(Session& session, long long alliance_id, const std::string& occurred_on,
-                           const std::string& kind, std::optional<long long> unit_id,
-                           const std::string& reason, std::optional<long long> actor_user_id,
-                           const std::string& now) {
+void insert_alliance_event(Session& session, long long alliance_id,
+                           const std::string& occurred_on, alliances::AllianceEventKind kind,
+                           std::optional<long long> unit_id, const std::string& reason,
+                           std::optional<long long> actor_user_id, const std::string& now) {
+    const std::string kind_code = enum_code(kind);
     const auto unit = to_boost(unit_id);
     const auto actor = to_boost(actor_user_id);
     session << "INSERT INTO alliance_event (alliance_id, occurred_on, kind, unit_id, reason, "
                "actor_user_id, "
                "created_at) VALUES (:alliance_id, :occurred_on, :kind, :unit_id, :reason, :actor, "
                ":created_at)",
-        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind), soci::use(unit),
+        soci::use(alliance_id), soci::use(occurred_on), soci::use(kind_code), soci::use(unit),
         soci::use(reason), soci::use(actor), soci::use(now);
 }
 
@@ -287,7 +290,7 @@ std::vector<alliances::AllianceEvent> alliance_events(Session& session, long lon
         const Columns columns(row);
         event.id = columns.integer("id");
         event.occurred_on = columns.text("occurred_on");
-        event.kind = columns.text("kind");
+        event.kind = parse_enum<alliances::AllianceEventKind>("kind", columns.text("kind"));
         if (auto unit_id = columns.optional_integer("unit_id")) {
             event.unit = registry::NamedRef{*unit_id, columns.text("unit_name")};
         }

@@ -38,7 +38,7 @@ void close_membership(Session& session, long long alliance_id, long long unit_id
                       const std::string& left_on);
 
 void insert_alliance_event(Session& session, long long alliance_id,
-                           const std::string& occurred_on, const std::string& kind,
+                           const std::string& occurred_on, alliances::AllianceEventKind kind,
                            std::optional<long long> unit_id, const std::string& reason,
                            std::optional<long long> actor_user_id, const std::string& now);
 std::vector<alliances::AllianceEvent> alliance_events(Session& session, long long alliance_id,

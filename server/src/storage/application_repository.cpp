@@ -38,8 +38,8 @@ applications::Application read_application(const soci::row& row) {
     const Columns columns(row);
     applications::Application application;
     application.id = columns.integer("id");
-    application.kind = columns.text("kind");
-    application.state = columns.text("state");
+    application.kind = parse_enum<applications::ApplicationKind>("kind", columns.text("kind"));
+    application.state = parse_enum<applications::ApplicationState>("state", columns.text("state"));
     application.applicant_unit = {columns.integer("applicant_unit_id"),
                                   columns.text("applicant_unit_name")};
     application.applicant_user = {columns.integer("applicant_user_id"),
@@ -54,7 +54,10 @@ applications::Application read_application(const soci::row& row) {
     application.created_at = columns.text("created_at");
     application.updated_at = columns.text("updated_at");
     application.closed_at = columns.optional_text("closed_at");
-    application.proposed_rotation_mode = columns.optional_text("proposed_rotation_mode");
+    if (auto mode = columns.optional_text("proposed_rotation_mode")) {
+        application.proposed_rotation_mode =
+            parse_enum<alliances::RotationMode>("proposed_rotation_mode", *mode);
+    }
     return application;
 }
 
@@ -79,8 +82,10 @@ void load_parts(Session& session, std::vector<applications::Application>& list) 
         .for_each_row(session, [&](const soci::row& row) {
             const Columns columns(row);
             by_id.at(columns.integer("application_id"))
-                ->co_applicants.push_back({{columns.integer("unit_id"), columns.text("unit_name")},
-                                           columns.text("confirmation")});
+                ->co_applicants.push_back(
+                    {{columns.integer("unit_id"), columns.text("unit_name")},
+                     parse_enum<applications::Confirmation>("confirmation",
+                                                            columns.text("confirmation"))});
         });
     Query(
         "SELECT s.application_id AS application_id, s.id AS id, s.action AS action, "
@@ -94,14 +99,16 @@ void load_parts(Session& session, std::vector<applications::Application>& list) 
             const Columns columns(row);
             applications::Step step;
             step.id = columns.integer("id");
-            step.action = columns.text("action");
+            step.action =
+                parse_enum<applications::ApplicationAction>("action", columns.text("action"));
             step.unit = optional_ref(columns, "unit");
             step.user = {columns.integer("user_id"), columns.text("user_name")};
             if (auto agree = columns.optional_integer("agree")) {
                 step.agree = *agree != 0;
             }
             step.opinion = columns.text("opinion");
-            step.state_after = columns.text("state_after");
+            step.state_after = parse_enum<applications::ApplicationState>(
+                "state_after", columns.text("state_after"));
             step.created_at = columns.text("created_at");
             by_id.at(columns.integer("application_id"))->steps.push_back(std::move(step));
         });
@@ -121,7 +128,12 @@ long long insert_application(Session& session, const applications::Application& 
     const auto lead = application.proposed_lead_unit
                           ? boost::optional<long long>(application.proposed_lead_unit->id)
                           : boost::none;
-    const auto rotation_mode = to_boost(application.proposed_rotation_mode);
+    const auto rotation_mode =
+        application.proposed_rotation_mode
+            ? boost::optional<std::string>(enum_code(*application.proposed_rotation_mode))
+            : boost::none;
+    const std::string kind = enum_code(application.kind);
+    const std::string state = enum_code(application.state);
     session << "INSERT INTO application (kind, state, applicant_unit_id, applicant_user_id, "
                "alliance_id, reason, "
                "proposed_name, proposed_office_area_id, proposed_lead_unit_id, "
@@ -130,30 +142,33 @@ long long insert_application(Session& session, const applications::Application& 
                ":lead, :rotation_mode, 1, "
                ":created, :updated) "
                "RETURNING id",
-        soci::use(application.kind), soci::use(application.state),
-        soci::use(application.applicant_unit.id), soci::use(application.applicant_user.id),
-        soci::use(alliance_id), soci::use(application.reason), soci::use(name), soci::use(area),
-        soci::use(lead), soci::use(rotation_mode), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(kind), soci::use(state), soci::use(application.applicant_unit.id),
+        soci::use(application.applicant_user.id), soci::use(alliance_id),
+        soci::use(application.reason), soci::use(name), soci::use(area), soci::use(lead),
+        soci::use(rotation_mode), soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
 void insert_application_unit(Session& session, long long application_id, long long unit_id,
-                             const std::string& confirmation) {
+                             applications::Confirmation confirmation) {
+    const std::string code = enum_code(confirmation);
     session << "INSERT INTO application_unit (application_id, unit_id, confirmation) VALUES (:a, "
                ":u, :c)",
-        soci::use(application_id), soci::use(unit_id), soci::use(confirmation);
+        soci::use(application_id), soci::use(unit_id), soci::use(code);
 }
 
 void set_application_unit_confirmation(Session& session, long long application_id,
-                                       long long unit_id, const std::string& confirmation) {
+                                       long long unit_id, applications::Confirmation confirmation) {
+    const std::string code = enum_code(confirmation);
     session << "UPDATE application_unit SET confirmation = :c WHERE application_id = :a AND "
                "unit_id = :u",
-        soci::use(confirmation), soci::use(application_id), soci::use(unit_id);
+        soci::use(code), soci::use(application_id), soci::use(unit_id);
 }
 
 bool update_application_state(Session& session, long long application_id, int version,
-                              const std::string& state, const std::string& now, bool closes,
-                              std::optional<long long> created_alliance_id) {
+                              applications::ApplicationState state, const std::string& now,
+                              bool closes, std::optional<long long> created_alliance_id) {
+    const std::string state_code = enum_code(state);
     const boost::optional<std::string> closed_at =
         closes ? boost::optional<std::string>(now) : boost::none;
     const auto created = to_boost(created_alliance_id);
@@ -163,23 +178,26 @@ bool update_application_state(Session& session, long long application_id, int ve
                 "closed_at = :closed_at, created_alliance_id = COALESCE(:created, "
                 "created_alliance_id) "
                 "WHERE id = :id AND version = :version",
-         soci::use(state), soci::use(now), soci::use(closed_at), soci::use(created),
+         soci::use(state_code), soci::use(now), soci::use(closed_at), soci::use(created),
          soci::use(application_id), soci::use(version));
     statement.execute(true);
     return statement.get_affected_rows() == 1;
 }
 
-void insert_application_step(Session& session, long long application_id, const std::string& action,
+void insert_application_step(Session& session, long long application_id,
+                             applications::ApplicationAction action,
                              std::optional<long long> unit_id, long long user_id,
                              std::optional<bool> agree, const std::string& opinion,
-                             const std::string& state_after, const std::string& now) {
+                             applications::ApplicationState state_after, const std::string& now) {
+    const std::string action_code = enum_code(action);
+    const std::string state_code = enum_code(state_after);
     const auto unit = to_boost(unit_id);
     const boost::optional<int> agreed = agree ? boost::optional<int>(*agree ? 1 : 0) : boost::none;
     session << "INSERT INTO application_step (application_id, action, unit_id, user_id, agree, "
                "opinion, state_after, "
                "created_at) VALUES (:a, :action, :unit, :user, :agree, :opinion, :state, :now)",
-        soci::use(application_id), soci::use(action), soci::use(unit), soci::use(user_id),
-        soci::use(agreed), soci::use(opinion), soci::use(state_after), soci::use(now);
+        soci::use(application_id), soci::use(action_code), soci::use(unit), soci::use(user_id),
+        soci::use(agreed), soci::use(opinion), soci::use(state_code), soci::use(now);
 }
 
 std::optional<applications::Application> find_application(Session& session, long long id) {
@@ -195,15 +213,17 @@ std::optional<applications::Application> find_application(Session& session, long
     return std::move(found.front());
 }
 
-std::vector<applications::Application> list_applications(Session& session,
-                                                         const ApplicationQuery& query) {
-    Query select(std::string(application_select) + " WHERE 1 = 1");
+ApplicationRows list_applications(Session& session, const ApplicationQuery& query) {
+    // The filter once, for both the count and the page.
+    Query filter(" WHERE 1 = 1");
     if (query.state)
-        select.append(" AND p.state = :state").bind("state", *query.state);
+        filter.append(" AND p.state = :state").bind("state", enum_code(*query.state));
     if (query.kind)
-        select.append(" AND p.kind = :kind").bind("kind", *query.kind);
+        filter.append(" AND p.kind = :kind").bind("kind", enum_code(*query.kind));
+    if (query.open_only)
+        filter.append(" AND p.state IN ('consulting', 'under_review')");
     if (query.involving_unit_id) {
-        select
+        filter
             .append(
                 " AND (p.applicant_unit_id = :u1 OR al.lead_unit_id = :u2 OR EXISTS (SELECT 1 FROM "
                 "application_unit x WHERE x.application_id = p.id AND x.unit_id = :u3))")
@@ -211,18 +231,29 @@ std::vector<applications::Application> list_applications(Session& session,
             .bind("u2", *query.involving_unit_id)
             .bind("u3", *query.involving_unit_id);
     }
-    std::vector<applications::Application> list;
-    select.append(" ORDER BY p.id DESC LIMIT 500").for_each_row(session, [&](const soci::row& row) {
-        list.push_back(read_application(row));
-    });
-    load_parts(session, list);
-    return list;
+    ApplicationRows rows;
+    rows.total = filter
+                     .with_sql(
+                         "SELECT COUNT(*) FROM application p LEFT JOIN alliance al ON al.id = "
+                         "p.alliance_id" +
+                         filter.sql())
+                     .scalar(session);
+    Query select =
+        filter.with_sql(std::string(application_select) + filter.sql() + " ORDER BY p.id DESC");
+    if (query.limit) {
+        select.append(" LIMIT :limit OFFSET :offset")
+            .bind("limit", *query.limit)
+            .bind("offset", query.offset);
+    }
+    select.for_each_row(session,
+                        [&](const soci::row& row) { rows.items.push_back(read_application(row)); });
+    load_parts(session, rows.items);
+    return rows;
 }
 
 long long count_open_applications_of_unit(Session& session, long long unit_id) {
     return Query(
-               "SELECT COUNT(*) FROM application p WHERE p.state IN ('submitted', 'consulting', "
-               "'under_review') "
+               "SELECT COUNT(*) FROM application p WHERE p.state IN ('consulting', 'under_review') "
                "AND (p.applicant_unit_id = :u1 OR EXISTS (SELECT 1 FROM application_unit x WHERE "
                "x.application_id = p.id AND x.unit_id = :u2))")
         .bind("u1", unit_id)

@@ -3,7 +3,23 @@
 #include "storage/query.hpp"
 #include "storage/row.hpp"
 
+#include <charconv>
+
 namespace lianjian::storage {
+
+namespace {
+
+// object_id is kept as text; the object it names is always a numbered record.
+std::optional<long long> object_id_of(const std::string& text) {
+    long long id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return id;
+}
+
+}  // namespace
 
 std::vector<long long> users_with_role(Session& session, const std::string& role,
                                        std::optional<long long> unit_id) {
@@ -21,13 +37,14 @@ std::vector<long long> users_with_role(Session& session, const std::string& role
     return ids;
 }
 
-void insert_notification(Session& session, long long user_id, const inbox::NotificationDraft& draft,
-                         const std::string& now) {
+void insert_notification(Session& session, long long user_id,
+                         const inbox::NotificationDraft& draft, const std::string& now) {
+    const std::string object_id = draft.object_id ? std::to_string(*draft.object_id) : "";
     session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, "
                "created_at) VALUES "
                "(:user_id, :kind, :title, :link, :object_type, :object_id, :created_at)",
         soci::use(user_id), soci::use(draft.kind), soci::use(draft.title), soci::use(draft.link),
-        soci::use(draft.object_type), soci::use(draft.object_id), soci::use(now);
+        soci::use(draft.object_type), soci::use(object_id), soci::use(now);
 }
 
 inbox::NotificationPage list_notifications(Session& session, long long user_id, bool unread_only,
@@ -56,7 +73,7 @@ inbox::NotificationPage list_notifications(Session& session, long long user_id, 
             const Columns columns(row);
             result.items.push_back({columns.integer("id"), columns.text("kind"),
                                     columns.text("title"), columns.text("link"),
-                                    columns.text("object_type"), columns.text("object_id"),
+                                    columns.text("object_type"), object_id_of(columns.text("object_id")),
                                     columns.text("created_at"), columns.optional_text("read_at")});
         });
     return result;

@@ -59,7 +59,7 @@ TEST(Rotation, MembershipEndsTheDayBeforeLeftOn) {
 TEST(Rotation, PerQuarterDealsFourQuartersOverMembersAtEachQuarterStart) {
     // Given units 1 and 2 all year, 4 leaving on 1 April and 3 joining on 10 May,
     RotationInput input;
-    input.mode = "per_quarter";
+    input.mode = RotationMode::per_quarter;
     input.year = 2026;
     input.order = {1, 2, 3, 4};
     input.memberships = {{1, "2025-01-01", std::nullopt},
@@ -89,7 +89,7 @@ TEST(Rotation, PerQuarterDealsFourQuartersOverMembersAtEachQuarterStart) {
 
 TEST(Rotation, PerQuarterSkipsAQuarterNobodyIsAMemberOf) {
     RotationInput input;
-    input.mode = "per_quarter";
+    input.mode = RotationMode::per_quarter;
     input.year = 2026;
     input.order = {1, 2};
     input.memberships = {{1, "2026-04-01", std::nullopt}, {2, "2026-04-01", std::nullopt}};
@@ -110,15 +110,15 @@ TEST(Rotation, LeadHostsFirstInTheDefaultOrder) {
     input.memberships = {{10, "2026-01-01", std::nullopt},
                          {20, "2026-01-01", std::nullopt},
                          {30, "2026-02-01", std::nullopt}};
-    for (const std::string mode : {"per_quarter", "per_activity"}) {
+    for (const auto mode : {RotationMode::per_quarter, RotationMode::per_activity}) {
         input.mode = mode;
         const auto turns = plan_rotation(input);
-        ASSERT_GE(turns.size(), 3u) << mode;
+        ASSERT_GE(turns.size(), 3u) << enum_code(mode);
         const auto first_dealt =
             std::find_if(turns.begin(), turns.end(), [](const Turn& t) { return !t.fixed; });
         // per_quarter: Q1 starts before 30 joined, so it goes to 10, then the order goes on after
         // 10: 20, and 30, the last with no turn.
-        if (mode == "per_activity") {
+        if (mode == RotationMode::per_activity) {
             EXPECT_EQ(first_dealt->host_unit_id, 30) << describe(turns);
             EXPECT_EQ(turns[1].host_unit_id, 10);
             EXPECT_EQ(turns[2].host_unit_id, 20);
@@ -130,7 +130,7 @@ TEST(Rotation, LeadHostsFirstInTheDefaultOrder) {
         }
     }
     // Without a declared order, units follow by joining date, then id.
-    input.mode = "per_activity";
+    input.mode = RotationMode::per_activity;
     input.order = {};
     const auto turns = plan_rotation(input);
     ASSERT_EQ(turns.size(), 3u);
@@ -141,7 +141,7 @@ TEST(Rotation, LeadHostsFirstInTheDefaultOrder) {
 
 TEST(Rotation, PreviousHostOfLastYearIsNotFirstAgain) {
     RotationInput input;
-    input.mode = "per_quarter";
+    input.mode = RotationMode::per_quarter;
     input.year = 2027;
     input.order = {1, 2, 3};
     input.memberships = {{1, "2026-01-01", std::nullopt},
@@ -158,7 +158,7 @@ TEST(Rotation, PreviousHostOfLastYearIsNotFirstAgain) {
 
 TEST(Rotation, FixedQuartersAreKeptVerbatimEvenIfTheHostHasLeft) {
     RotationInput input;
-    input.mode = "per_quarter";
+    input.mode = RotationMode::per_quarter;
     input.year = 2026;
     input.order = {1, 2, 3};
     input.memberships = {{1, "2025-01-01", std::nullopt},
@@ -181,7 +181,7 @@ TEST(Rotation, FixedQuartersAreKeptVerbatimEvenIfTheHostHasLeft) {
 
 TEST(Rotation, PerActivityKeepsTakenTurnsAndDealsOneUpcomingTurnPerCurrentMember) {
     RotationInput input;
-    input.mode = "per_activity";
+    input.mode = RotationMode::per_activity;
     input.year = 2026;
     input.today = "2026-08-01";
     input.order = {1, 2, 3, 4};
@@ -304,7 +304,7 @@ TEST(RotationProperty, PerQuarterNeverChangesStartedQuartersAndDealsEvenly) {
         const auto scenario = random_scenario(random);
         const std::string context = "per_quarter run " + std::to_string(run);
         RotationInput input;
-        input.mode = "per_quarter";
+        input.mode = RotationMode::per_quarter;
         input.year = scenario.year;
         input.order = scenario.order;
         input.memberships = scenario.initial;
@@ -354,7 +354,7 @@ TEST(RotationProperty, PerActivityNeverChangesTakenTurnsAndDealsEvenly) {
         std::sort(activity_days.begin(), activity_days.end());
 
         RotationInput input;
-        input.mode = "per_activity";
+        input.mode = RotationMode::per_activity;
         input.year = scenario.year;
         input.order = scenario.order;
         input.memberships = scenario.initial;

@@ -31,7 +31,7 @@ class InboxTest : public ApplicationFixture {
         std::vector<boost::json::value> found;
         for (auto& item : inbox(client, unread_only).items) {
             if (item.at("object_type") == "application" &&
-                item.at("object_id").as_string() == std::to_string(application_id)) {
+                item.at("object_id").as_int64() == application_id) {
                 found.push_back(item);
             }
         }

@@ -1,4 +1,6 @@
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -40,7 +42,7 @@ boost::json::object alliance_json(const alliances::Alliance& alliance) {
             {"batch", alliance.batch},
             {"office_area", ref_json(alliance.office_area)},
             {"lead_unit", ref_json(alliance.lead_unit)},
-            {"rotation_mode", alliance.rotation_mode},
+            {"rotation_mode", enum_code(alliance.rotation_mode)},
             {"founded_on", alliance.founded_on},
             {"dissolved_on", optional_json(alliance.dissolved_on)},
             {"note", alliance.note},
@@ -50,7 +52,7 @@ boost::json::object alliance_json(const alliances::Alliance& alliance) {
 boost::json::object event_json(const alliances::AllianceEvent& event) {
     boost::json::object json{{"id", event.id},
                              {"occurred_on", event.occurred_on},
-                             {"kind", event.kind},
+                             {"kind", enum_code(event.kind)},
                              {"reason", event.reason},
                              {"actor", event.actor}};
     json["unit"] =
@@ -60,10 +62,33 @@ boost::json::object event_json(const alliances::AllianceEvent& event) {
 
 // `on=YYYY-MM-DD` shows the alliance as it stood that day; today by default.
 std::string on_date(const http::RequestContext& context) {
-    if (auto on = query_text(context, "on")) {
-        return format_timestamp(parse_timestamp(*on, "on")).substr(0, 10);
+    return query_date(context, "on").value_or(today_date());
+}
+
+// Unit ids as `{"id","name"}` references, named from `units` (a unit not found keeps an empty
+// name rather than disappearing).
+boost::json::array unit_refs(const std::vector<long long>& ids,
+                             const std::vector<registry::NamedRef>& units) {
+    boost::json::array refs;
+    for (long long id : ids) {
+        std::string name;
+        for (const auto& unit : units) {
+            if (unit.id == id) {
+                name = unit.name;
+                break;
+            }
+        }
+        refs.emplace_back(boost::json::object{{"id", id}, {"name", name}});
     }
-    return today_date();
+    return refs;
+}
+
+std::vector<registry::NamedRef> units_of(const std::vector<alliances::AllianceMember>& members) {
+    std::vector<registry::NamedRef> units;
+    for (const auto& member : members) {
+        units.push_back(member.unit);
+    }
+    return units;
 }
 
 }  // namespace
@@ -73,21 +98,9 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
     const http::RouteDeclaration read{Permission::alliances_read};
     const http::RouteDeclaration manage{Permission::alliances_manage};
     router.add(verb::get, "/api/v1/alliances", read, [&alliances](http::RequestContext& context) {
-        // Every alliance unless a page is asked for (`page`, `page_size`).
-        alliances::AlliancePage page;
-        if (query_text(context, "page") || query_text(context, "page_size")) {
-            page = alliances.list(on_date(context), query_int(context, "page", 1, 1, 1000000),
-                                  query_int(context, "page_size", 20, 1, 100));
-        } else {
-            page.items = alliances.list(on_date(context));
-            page.total = static_cast<long long>(page.items.size());
-        }
-        boost::json::array items;
-        for (const auto& alliance : page.items) {
-            items.emplace_back(alliance_json(alliance));
-        }
-        return http::json_response(http::Status::ok,
-                                   {{"items", std::move(items)}, {"total", page.total}});
+        const auto request = query_page(context);
+        const auto page = alliances.list(on_date(context), request.page, request.page_size);
+        return page_response(page.items, page.total, alliance_json);
     });
     router.add(
         verb::post, "/api/v1/alliances", manage, [&alliances](http::RequestContext& context) {
@@ -98,7 +111,9 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
             draft.office_area_id = required_id(body, "office_area_id");
             draft.lead_unit_id = required_id(body, "lead_unit_id");
             draft.member_unit_ids = id_array(body, "member_unit_ids");
-            draft.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
+            if (auto mode = optional_string(body, "rotation_mode")) {
+                draft.rotation_mode = parse_enum<alliances::RotationMode>("rotation_mode", *mode);
+            }
             draft.founded_on = optional_string(body, "founded_on").value_or("");
             draft.note = optional_string(body, "note").value_or("");
             return http::json_response(http::Status::created,
@@ -116,6 +131,8 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
                    json["history"] = std::move(history);
                    json["events"] = std::move(events);
                    json["rotation_order"] = std::move(order);
+                   json["rotation_order_units"] =
+                       unit_refs(detail.rotation_order, units_of(detail.history));
                    return http::json_response(http::Status::ok, json);
                });
     router.add(
@@ -126,7 +143,9 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
             if (auto batch = optional_integer(body, "batch"))
                 changes.batch = static_cast<int>(*batch);
             changes.office_area_id = optional_integer(body, "office_area_id");
-            changes.rotation_mode = optional_string(body, "rotation_mode");
+            if (auto mode = optional_string(body, "rotation_mode")) {
+                changes.rotation_mode = parse_enum<alliances::RotationMode>("rotation_mode", *mode);
+            }
             changes.note = optional_string(body, "note");
             return http::json_response(
                 http::Status::ok,
@@ -169,45 +188,53 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
                                       optional_string(body, "reason").value_or(""));
                    return http::empty_response(http::Status::no_content);
                });
-    router.add(verb::put, "/api/v1/alliances/{id}/rotation-order", {Permission::rotation_arrange},
+    router.add(verb::put, "/api/v1/alliances/{id}/rotation-order",
+               {Permission::rotation_arrange, accounts::Scope::alliance_led_by_own_unit},
                [&alliances](http::RequestContext& context) {
                    const auto body = json_body(context);
-                   const auto order = alliances.reorder_rotation(
-                       context.caller(), context.id_parameter(), id_array(body, "unit_ids"));
+                   const auto id = context.id_parameter();
+                   const auto order =
+                       alliances.reorder_rotation(context.caller(), id, id_array(body, "unit_ids"));
                    boost::json::array ids;
-                   for (long long id : order) ids.emplace_back(id);
-                   return http::json_response(http::Status::ok, {{"unit_ids", std::move(ids)}});
+                   for (long long unit_id : order) ids.emplace_back(unit_id);
+                   const auto detail = alliances.detail(id, today_date());
+                   return http::json_response(
+                       http::Status::ok, {{"unit_ids", std::move(ids)},
+                                          {"units", unit_refs(order, units_of(detail.history))}});
                });
-    router.add(verb::get, "/api/v1/alliances/{id}/rotation", read,
-               [&alliances](http::RequestContext& context) {
-                   const int year =
-                       query_int(context, "year", std::stoi(today_date().substr(0, 4)), 2000, 2100);
-                   const auto plan = alliances.rotation(context.id_parameter(), year);
-                   const auto today = today_date();
-                   boost::json::array turns, changes, order;
-                   for (const auto& turn : plan.turns) {
-                       boost::json::object json{{"sequence", turn.sequence},
-                                                {"host_unit_id", turn.host_unit_id},
-                                                {"fixed", turn.fixed || (!turn.starts_on.empty() &&
-                                                                         turn.starts_on <= today)}};
-                       if (plan.mode == "per_quarter") {
-                           json["quarter"] = turn.sequence;
-                           json["starts_on"] = turn.starts_on;
-                           json["ends_on"] = turn.ends_on;
-                       }
-                       turns.emplace_back(std::move(json));
-                   }
-                   for (const auto& event : plan.membership_changes)
-                       changes.emplace_back(event_json(event));
-                   for (long long id : plan.order) order.emplace_back(id);
-                   return http::json_response(http::Status::ok,
-                                              {{"alliance_id", context.id_parameter()},
-                                               {"year", plan.year},
-                                               {"rotation_mode", plan.mode},
-                                               {"order", std::move(order)},
-                                               {"turns", std::move(turns)},
-                                               {"membership_changes", std::move(changes)}});
-               });
+    router.add(
+        verb::get, "/api/v1/alliances/{id}/rotation", read,
+        [&alliances](http::RequestContext& context) {
+            const int year =
+                query_int(context, "year", std::stoi(today_date().substr(0, 4)), 2000, 2100);
+            const auto plan = alliances.rotation(context.id_parameter(), year);
+            const auto today = today_date();
+            boost::json::array turns, changes, order;
+            for (const auto& turn : plan.turns) {
+                boost::json::object json{
+                    {"sequence", turn.sequence},
+                    {"host_unit_id", turn.host_unit_id},
+                    {"host_unit", unit_refs({turn.host_unit_id}, plan.units)[0]},
+                    {"fixed", turn.fixed || (!turn.starts_on.empty() && turn.starts_on <= today)}};
+                if (plan.mode == alliances::RotationMode::per_quarter) {
+                    json["quarter"] = turn.sequence;
+                    json["starts_on"] = turn.starts_on;
+                    json["ends_on"] = turn.ends_on;
+                }
+                turns.emplace_back(std::move(json));
+            }
+            for (const auto& event : plan.membership_changes)
+                changes.emplace_back(event_json(event));
+            for (long long id : plan.order) order.emplace_back(id);
+            return http::json_response(http::Status::ok,
+                                       {{"alliance_id", context.id_parameter()},
+                                        {"year", plan.year},
+                                        {"rotation_mode", enum_code(plan.mode)},
+                                        {"order", std::move(order)},
+                                        {"order_units", unit_refs(plan.order, plan.units)},
+                                        {"turns", std::move(turns)},
+                                        {"membership_changes", std::move(changes)}});
+        });
 }
 
 }  // namespace lianjian::api

@@ -1,4 +1,6 @@
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -23,11 +25,11 @@ boost::json::object application_json(const applications::Application& applicatio
     for (const auto& step : application.steps) {
         boost::json::object json{
             {"id", step.id},
-            {"action", step.action},
+            {"action", enum_code(step.action)},
             {"unit", ref_or_null(step.unit)},
             {"user", boost::json::object{{"id", step.user.id}, {"name", step.user.name}}},
             {"opinion", step.opinion},
-            {"state_after", step.state_after},
+            {"state_after", enum_code(step.state_after)},
             {"created_at", step.created_at}};
         json["agree"] = step.agree ? boost::json::value(*step.agree) : boost::json::value(nullptr);
         steps.emplace_back(std::move(json));
@@ -35,13 +37,13 @@ boost::json::object application_json(const applications::Application& applicatio
     for (const auto& co : application.co_applicants) {
         co_applicants.emplace_back(boost::json::object{
             {"unit", boost::json::object{{"id", co.unit.id}, {"name", co.unit.name}}},
-            {"confirmation", co.confirmation}});
+            {"confirmation", enum_code(co.confirmation)}});
     }
-    for (const auto& action : application.available_actions) actions.emplace_back(action);
+    for (auto action : application.available_actions) actions.emplace_back(enum_code(action));
     boost::json::object json{
         {"id", application.id},
-        {"kind", application.kind},
-        {"state", application.state},
+        {"kind", enum_code(application.kind)},
+        {"state", enum_code(application.state)},
         {"applicant_unit", boost::json::object{{"id", application.applicant_unit.id},
                                                {"name", application.applicant_unit.name}}},
         {"applicant_user", boost::json::object{{"id", application.applicant_user.id},
@@ -62,12 +64,17 @@ boost::json::object application_json(const applications::Application& applicatio
                                       : boost::json::value(nullptr);
     json["closed_at"] = application.closed_at ? boost::json::value(*application.closed_at)
                                               : boost::json::value(nullptr);
+    json["proposed_rotation_mode"] =
+        application.proposed_rotation_mode
+            ? boost::json::value(enum_code(*application.proposed_rotation_mode))
+            : boost::json::value(nullptr);
     return json;
 }
 
 applications::Submission submission_from(const boost::json::object& body) {
     applications::Submission submission;
-    submission.kind = required_string(body, "kind");
+    submission.kind =
+        parse_enum<applications::ApplicationKind>("kind", required_string(body, "kind"));
     submission.unit_id = required_id(body, "unit_id");
     submission.alliance_id = optional_integer(body, "alliance_id");
     submission.reason = optional_string(body, "reason").value_or("");
@@ -75,7 +82,9 @@ applications::Submission submission_from(const boost::json::object& body) {
     submission.office_area_id = optional_integer(body, "office_area_id");
     submission.lead_unit_id = optional_integer(body, "lead_unit_id");
     submission.co_applicant_unit_ids = id_array(body, "co_applicant_unit_ids");
-    submission.rotation_mode = optional_string(body, "rotation_mode").value_or("per_activity");
+    if (auto mode = optional_string(body, "rotation_mode")) {
+        submission.rotation_mode = parse_enum<alliances::RotationMode>("rotation_mode", *mode);
+    }
     return submission;
 }
 
@@ -83,22 +92,20 @@ applications::Submission submission_from(const boost::json::object& body) {
 
 void add_application_routes(http::Router& router, app::Services& services) {
     auto& applications = services.applications;
-    const http::RouteDeclaration read{Permission::applications_read};
-    const http::RouteDeclaration act{Permission::applications_act};
-    router.add(
-        verb::get, "/api/v1/applications", read, [&applications](http::RequestContext& context) {
-            applications::ApplicationFilter filter;
-            filter.state = query_text(context, "state");
-            filter.kind = query_text(context, "kind");
-            const auto mine = query_text(context, "mine");
-            filter.mine = mine && (*mine == "true" || *mine == "1");
-            boost::json::array items;
-            const auto list = applications.list(context.caller(), filter);
-            for (const auto& application : list) items.emplace_back(application_json(application));
-            return http::json_response(
-                http::Status::ok,
-                {{"items", std::move(items)}, {"total", static_cast<long long>(list.size())}});
-        });
+    const http::RouteDeclaration read{Permission::applications_read, accounts::Scope::own_unit};
+    const http::RouteDeclaration act{Permission::applications_act, accounts::Scope::own_unit};
+    router.add(verb::get, "/api/v1/applications", read,
+               [&applications](http::RequestContext& context) {
+                   applications::ApplicationFilter filter;
+                   filter.state = query_enum<applications::ApplicationState>(context, "state");
+                   filter.kind = query_enum<applications::ApplicationKind>(context, "kind");
+                   filter.mine = query_bool(context, "mine", false);
+                   const auto page = query_page(context);
+                   filter.page = page.page;
+                   filter.page_size = page.page_size;
+                   const auto list = applications.list(context.caller(), filter);
+                   return page_response(list.items, list.total, application_json);
+               });
     router.add(
         verb::post, "/api/v1/applications", act, [&applications](http::RequestContext& context) {
             const auto body = json_body(context);
@@ -112,7 +119,8 @@ void add_application_routes(http::Router& router, app::Services& services) {
                                               application_json(applications.get(
                                                   context.caller(), context.id_parameter())));
                });
-    router.add(verb::post, "/api/v1/applications/{id}/consult", act,
+    router.add(verb::post, "/api/v1/applications/{id}/consult",
+               {Permission::applications_consult, accounts::Scope::alliance_led_by_own_unit},
                [&applications](http::RequestContext& context) {
                    const auto body = json_body(context);
                    return http::json_response(

@@ -1,4 +1,6 @@
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/clock.hpp"
 
@@ -31,11 +33,11 @@ void add_audit_routes(http::Router& router, app::Services& services) {
                    filter.to = time_parameter(context, "to");
                    filter.username = query_text(context, "user");
                    filter.action = query_text(context, "action");
-                   filter.page = query_int(context, "page", 1, 1, 1000000);
-                   filter.page_size = query_int(context, "page_size", 50, 1, 200);
+                   const auto request = query_page(context, 50, 200);
+                   filter.page = request.page;
+                   filter.page_size = request.page_size;
                    const auto page = audit.list(filter);
-                   boost::json::array items;
-                   for (const auto& event : page.items) {
+                   return page_response(page.items, page.total, [](const auto& event) {
                        boost::json::object json{{"id", event.id},
                                                 {"occurred_at", event.occurred_at},
                                                 {"username", event.username},
@@ -48,10 +50,8 @@ void add_audit_routes(http::Router& router, app::Services& services) {
                                                 {"hash", event.hash}};
                        json["user_id"] = event.user_id ? boost::json::value(*event.user_id)
                                                        : boost::json::value(nullptr);
-                       items.emplace_back(std::move(json));
-                   }
-                   return http::json_response(http::Status::ok,
-                                              {{"items", std::move(items)}, {"total", page.total}});
+                       return json;
+                   });
                });
     router.add(verb::get, "/api/v1/audit-events/verification", {Permission::audit_read},
                [&audit](http::RequestContext&) {

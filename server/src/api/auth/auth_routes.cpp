@@ -9,6 +9,20 @@ using accounts::Permission;
 using http::DuringPasswordChange;
 using http::beast_http::verb;
 
+namespace {
+
+// The codes of every permission the account holds (accounts::permission_name), so that the web
+// shows only what the account may do.
+boost::json::array permissions_json(const accounts::User& user) {
+    boost::json::array codes;
+    for (const auto& code : accounts::permission_codes(user.roles)) {
+        codes.emplace_back(code);
+    }
+    return codes;
+}
+
+}  // namespace
+
 void add_auth_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     auto& accounts = services.accounts;
     router.add(verb::post, "/api/v1/auth/login", {Permission::public_access},
@@ -17,8 +31,9 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                    const auto username = required_string(body, "username");
                    const auto password = required_string(body, "password");
                    auto result = accounts.login(username, password, context.client_ip);
-                   auto response =
-                       http::json_response(http::Status::ok, {{"user", user_json(result.user)}});
+                   auto response = http::json_response(
+                       http::Status::ok, {{"user", user_json(result.user)},
+                                          {"permissions", permissions_json(result.user)}});
                    response.set(http::beast_http::field::set_cookie,
                                 http::session_cookie(result.token, secure_cookies));
                    return response;
@@ -32,12 +47,13 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                                 http::expired_session_cookie(secure_cookies));
                    return response;
                });
-    router.add(
-        verb::get, "/api/v1/auth/me",
-        {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
-        [](http::RequestContext& context) {
-            return http::json_response(http::Status::ok, {{"user", user_json(context.auth->user)}});
-        });
+    router.add(verb::get, "/api/v1/auth/me",
+               {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
+               [](http::RequestContext& context) {
+                   return http::json_response(
+                       http::Status::ok, {{"user", user_json(context.auth->user)},
+                                          {"permissions", permissions_json(context.auth->user)}});
+               });
     router.add(verb::post, "/api/v1/auth/password",
                {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
                [&accounts, secure_cookies](http::RequestContext& context) {

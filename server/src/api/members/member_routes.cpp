@@ -1,4 +1,6 @@
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 #include "exports/xlsx.hpp"
@@ -141,27 +143,16 @@ std::vector<members::MemberDraft> rows_from_body(const http::RequestContext& con
     return drafts;
 }
 
-std::optional<bool> query_flag(const http::RequestContext& context, const char* name) {
-    const auto text = query_text(context, name);
-    if (!text) {
-        return std::nullopt;
-    }
-    if (*text == "true" || *text == "1")
-        return true;
-    if (*text == "false" || *text == "0")
-        return false;
-    throw field_error(name, std::string("参数“") + name + "”应为 true 或 false");
-}
-
 members::MemberFilter filter_from_query(const http::RequestContext& context) {
     members::MemberFilter filter;
     filter.search = query_text(context, "q").value_or("");
     filter.unit_id = query_id(context, "unit_id");
     filter.status = query_text(context, "status");
     filter.phone = query_text(context, "phone");
-    filter.active = query_flag(context, "active");
-    filter.page = query_int(context, "page", 1, 1, 1000000);
-    filter.page_size = query_int(context, "page_size", 20, 1, 100);
+    filter.active = query_bool(context, "active");
+    const auto page = query_page(context);
+    filter.page = page.page;
+    filter.page_size = page.page_size;
     return filter;
 }
 
@@ -235,12 +226,7 @@ void add_member_routes(http::Router& router, app::Services& services) {
     const http::RouteDeclaration unmask{Permission::members_unmask, Scope::own_unit};
     router.add(verb::get, "/api/v1/members", read, [&members](http::RequestContext& context) {
         const auto page = members.list(access_of(context), filter_from_query(context));
-        boost::json::array items;
-        for (const auto& member : page.items) {
-            items.emplace_back(member_json(member));
-        }
-        return http::json_response(http::Status::ok,
-                                   {{"items", std::move(items)}, {"total", page.total}});
+        return page_response(page.items, page.total, member_json);
     });
     router.add(verb::post, "/api/v1/members", manage, [&members](http::RequestContext& context) {
         const auto draft = draft_from_body(json_body(context));

@@ -1,4 +1,6 @@
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -84,15 +86,16 @@ boost::json::object unit_node_json(const registry::UnitNode& node) {
 
 template <typename T, typename ToJson>
 http::Response page_response(const registry::Page<T>& page, ToJson to_json) {
-    boost::json::monotonic_resource arena;
-    const boost::json::storage_ptr storage(&arena);
-    boost::json::array items(storage);
-    items.reserve(page.items.size());
-    for (const auto& item : page.items) {
-        items.push_back(to_json(item, storage));
-    }
-    const boost::json::object body({{"items", std::move(items)}, {"total", page.total}}, storage);
-    return http::serialized_json_response(http::Status::ok, boost::json::serialize(body));
+    return api::page_response(page.items, page.total, to_json);
+}
+
+// A reference list loaded whole (office areas, strength tags), cut to the asked page. Their
+// pages are larger by default: forms offer them whole in a drop-down.
+template <typename T, typename ToJson>
+http::Response reference_page(const http::RequestContext& context, const registry::Page<T>& all,
+                              ToJson to_json) {
+    return api::page_response(page_slice(all.items, query_page(context, 100, 100)), all.total,
+                              to_json);
 }
 
 std::optional<double> optional_number(const boost::json::object& body, const char* field) {
@@ -158,36 +161,26 @@ registry::UnitSort unit_sort(const http::RequestContext& context) {
                       "参数“sort”应为 id、name、-name、party_member_count 或 -party_member_count");
 }
 
-std::optional<bool> query_flag(const http::RequestContext& context, const char* name) {
-    const auto text = query_text(context, name);
-    if (!text) {
-        return std::nullopt;
-    }
-    if (*text != "true" && *text != "false") {
-        throw field_error(name, std::string("参数“") + name + "”应为 true 或 false");
-    }
-    return *text == "true";
-}
-
 registry::UnitFilter unit_filter(const http::RequestContext& context) {
     registry::UnitFilter filter;
     filter.search = query_text(context, "q").value_or("");
     filter.office_area_id = query_id(context, "office_area_id");
     filter.strength_tag_id = query_id(context, "tag_id");
     filter.parent_id = query_id(context, "parent_id");
-    filter.active = query_flag(context, "active");
+    filter.active = query_bool(context, "active");
     filter.sort = unit_sort(context);
-    filter.page = query_int(context, "page", 1, 1, 1000000);
-    filter.page_size = query_int(context, "page_size", 20, 1, 100);
+    const auto page = query_page(context);
+    filter.page = page.page;
+    filter.page_size = page.page_size;
     return filter;
 }
 
 // The committee may move a unit in the tree; a unit_admin (on an own_unit route) edits only its
 // unit's own record.
 registry::UnitEditor editor_of(const http::RequestContext& context) {
-    const bool committee = context.auth && accounts::has_role(context.auth->user.roles,
-                                                              accounts::Role::committee_admin);
-    return committee ? registry::UnitEditor::committee : registry::UnitEditor::own_unit_admin;
+    const bool programme_wide =
+        context.auth && context.caller().may_everywhere(accounts::Permission::unit_update);
+    return programme_wide ? registry::UnitEditor::committee : registry::UnitEditor::own_unit_admin;
 }
 
 // The unit an own_unit route acts on: 404 when there is none, 403 when it is another unit's.
@@ -201,8 +194,8 @@ long long own_unit_id(registry::RegistryService& registry, const http::RequestCo
 void add_office_area_routes(http::Router& router, registry::RegistryService& registry) {
     const http::RouteDeclaration read{Permission::registry_read};
     const http::RouteDeclaration manage{Permission::registry_manage};
-    router.add(verb::get, "/api/v1/office-areas", read, [&registry](http::RequestContext&) {
-        return page_response(registry.list_office_areas(), office_area_json);
+    router.add(verb::get, "/api/v1/office-areas", read, [&registry](http::RequestContext& context) {
+        return reference_page(context, registry.list_office_areas(), office_area_json);
     });
     router.add(verb::post, "/api/v1/office-areas", manage,
                [&registry](http::RequestContext& context) {
@@ -226,9 +219,10 @@ void add_office_area_routes(http::Router& router, registry::RegistryService& reg
 void add_strength_tag_routes(http::Router& router, registry::RegistryService& registry) {
     const http::RouteDeclaration read{Permission::registry_read};
     const http::RouteDeclaration manage{Permission::registry_manage};
-    router.add(verb::get, "/api/v1/strength-tags", read, [&registry](http::RequestContext&) {
-        return page_response(registry.list_strength_tags(), strength_tag_json);
-    });
+    router.add(verb::get, "/api/v1/strength-tags", read,
+               [&registry](http::RequestContext& context) {
+                   return reference_page(context, registry.list_strength_tags(), strength_tag_json);
+               });
     router.add(verb::post, "/api/v1/strength-tags", manage,
                [&registry](http::RequestContext& context) {
                    const auto body = json_body(context);

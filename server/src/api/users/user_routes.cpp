@@ -1,5 +1,7 @@
 #include "api/auth/user_json.hpp"
 #include "api/json_input.hpp"
+#include "api/page.hpp"
+#include "api/query_input.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -30,15 +32,10 @@ void add_user_routes(http::Router& router, app::Services& services) {
     auto& accounts = services.accounts;
     const http::RouteDeclaration manage{Permission::users_manage};
     router.add(verb::get, "/api/v1/users", manage, [&accounts](http::RequestContext& context) {
-        const auto page = accounts.list_users(query_text(context, "q").value_or(""),
-                                              query_int(context, "page", 1, 1, 1000000),
-                                              query_int(context, "page_size", 20, 1, 100));
-        boost::json::array items;
-        for (const auto& user : page.items) {
-            items.emplace_back(user_json(user));
-        }
-        return http::json_response(http::Status::ok,
-                                   {{"items", std::move(items)}, {"total", page.total}});
+        const auto request = query_page(context);
+        const auto page = accounts.list_users(query_text(context, "q").value_or(""), request.page,
+                                              request.page_size);
+        return page_response(page.items, page.total, user_json);
     });
     router.add(verb::post, "/api/v1/users", manage, [&accounts](http::RequestContext& context) {
         const auto body = json_body(context);
