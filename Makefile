@@ -12,7 +12,8 @@ SANITIZE_DIR := build/sanitize
 DATA_DIR ?= data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean
+.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean \
+	fuzz harnesses
 
 run: deps web release
 	$(RELEASE_DIR)/server/lianjian --data-dir $(DATA_DIR) serve --demo --static web/dist --listen $(LISTEN)
@@ -58,6 +59,29 @@ test-e2e: sanitize web
 
 bench: deps-test release
 	server/bench/run.sh $(RELEASE_DIR)/server/lianjian
+
+# libFuzzer targets under clang-14 with ASan and UBSan, each run FUZZ_SECONDS from the checked-in
+# seeds (server/fuzz/corpus/); prints executions and crashes. `make test` replays the corpus.
+FUZZ_DIR := build/fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps-test
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
+		-DLIANJIAN_SANITIZE=ON -DLIANJIAN_TESTS=OFF -DLIANJIAN_FUZZ=ON -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1"
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_http_request fuzz_json_input fuzz_member_import
+	scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+# The reliability harnesses of the README, each printing its figure: kill -9 under write load on
+# SQLite and on PostgreSQL with two app servers, power loss (unsynced writes dropped), and 1,000
+# slow clients beside a normal one.
+HARNESS_CYCLES ?= 20
+harnesses: deps-test release
+	cc -shared -fPIC -O2 -o build/unsynced_undo.so scripts/powerloss/unsynced_undo.c -ldl -lpthread
+	scripts/crash_harness.py $(RELEASE_DIR)/server/lianjian --cycles $(HARNESS_CYCLES)
+	pg_virtualenv -t -v 15 scripts/crash_harness.py $(RELEASE_DIR)/server/lianjian \
+		--db postgresql --cycles $(HARNESS_CYCLES)
+	scripts/crash_harness.py $(RELEASE_DIR)/server/lianjian --cycles $(HARNESS_CYCLES) \
+		--power-loss build/unsynced_undo.so
+	scripts/slow_clients.py $(RELEASE_DIR)/server/lianjian --connections 1000
 
 format:
 	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -99,6 +99,10 @@ int main(int argc, char** argv) {
     serve->add_option("--header-limit", config.limits.header_limit,
                       "request header limit in bytes");
     serve->add_option("--max-requests-per-connection", config.limits.max_requests_per_connection);
+    serve->add_option("--max-connections", config.limits.max_connections,
+                      "connections open at once (0: the open-files limit less a reserve)");
+    serve->add_option("--descriptor-reserve", config.limits.descriptor_reserve,
+                      "file descriptors kept for database and attachment files");
     serve
         ->add_flag("--secure-cookies", config.secure_cookies,
                    "mark the session cookie Secure (behind HTTPS)")
@@ -145,7 +149,8 @@ int main(int argc, char** argv) {
     std::string backup_to, restore_from;
     auto* backup = cli.add_subcommand("backup", "online backup of the SQLite database");
     backup->add_option("--to", backup_to)->required();
-    auto* restore = cli.add_subcommand("restore", "restore the SQLite database (server stopped)");
+    auto* restore = cli.add_subcommand(
+        "restore", "restore the SQLite database (refused while a server uses it)");
     restore->add_option("--from", restore_from)->required();
 
     CLI11_PARSE(cli, argc, argv);
@@ -163,19 +168,36 @@ int main(int argc, char** argv) {
 
     try {
         if (*restore) {
-            app::restore_database(storage::DatabaseUrl::parse(config.effective_database_url()),
-                                  restore_from);
+            const auto url = storage::DatabaseUrl::parse(config.effective_database_url());
+            const auto aside = app::restore_database(url, restore_from);
             std::cout << "restored " << config.effective_database_url() << " from " << restore_from
                       << '\n';
+            if (aside) {
+                std::cout << "the previous database is kept as " << aside->string() << '\n';
+            }
+            // The restored chain is checked with the key, and the checkpoint starts from it.
+            const app::DatabaseLock lock(url);
+            auto database = app::open_database(config);
+            const auto key = app::load_key(config.data_dir, *database);
+            audit::AuditLog(*database, crypto::audit_chain_key(key),
+                            config.data_dir / "audit.checkpoint")
+                .anchor_checkpoint();
             return 0;
+        }
+        // Only one server per SQLite file: the lock is held until the process ends.
+        std::optional<app::DatabaseLock> serve_lock;
+        if (*serve) {
+            serve_lock.emplace(storage::DatabaseUrl::parse(config.effective_database_url()));
         }
         if (*migrate) {
             auto database = app::open_database(config);
+            app::load_key(config.data_dir, *database);
             std::cout << "schema version " << storage::schema_version(*database) << '\n';
             return 0;
         }
         if (*backup) {
             auto database = app::open_database(config);
+            app::load_key(config.data_dir, *database);
             app::backup_database(*database, backup_to);
             std::cout << "backup written to " << backup_to << '\n';
             return 0;
@@ -237,8 +259,17 @@ int main(int argc, char** argv) {
                 std::cout << "audit chain intact: " << result.checked << " records\n";
                 return 0;
             }
-            std::cout << "audit chain BROKEN at record " << *result.first_broken_id << " (after "
-                      << result.checked - 1 << " intact records)\n";
+            if (result.first_broken_id) {
+                std::cout << "audit chain BROKEN at record " << *result.first_broken_id
+                          << " (after " << result.checked << " intact records)\n";
+            } else if (result.missing > 0) {
+                std::cout << "audit chain BROKEN: " << result.missing
+                          << " records missing at the end (" << result.checked
+                          << " intact records)\n";
+            } else {
+                std::cout << "audit chain BROKEN: the checkpoint is missing or altered\n";
+            }
+            std::cout << result.problem << '\n';
             return 1;
         }
     } catch (const AppError& error) {

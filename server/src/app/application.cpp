@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "api/routes.hpp"
+#include "app/maintenance.hpp"
 #include "storage/migrations.hpp"
 
 #include <sodium.h>
@@ -18,6 +19,7 @@ std::unique_ptr<storage::Database> open_database(const Config& config) {
     if (sodium_init() < 0) {
         throw std::runtime_error("libsodium could not be initialised");
     }
+    std::filesystem::create_directories(config.data_dir);
     auto database = std::make_unique<storage::Database>(
         storage::DatabaseUrl::parse(config.effective_database_url()), config.database_pool);
     storage::migrate(*database);
@@ -28,7 +30,9 @@ Application::Application(const Config& config)
     : config_(config),
       database_(open_database(config)),
       services_(std::make_unique<Services>(*database_, config.account_policy,
-                                           crypto::load_or_create_key(config.data_dir))) {
+                                           load_key(config.data_dir, *database_),
+                                           config.data_dir / "audit.checkpoint")) {
+    services_->audit.ensure_checkpoint();
     api::add_all_routes(router_, *services_, config.secure_cookies);
     std::optional<http::StaticFiles> static_files;
     if (config.static_dir) {

@@ -1,41 +1,88 @@
 #include "app/maintenance.hpp"
 
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "storage/maintenance_repository.hpp"
 #include "storage/migrations.hpp"
 
-#include <sqlite3.h>
-
-#include <memory>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
 
 namespace lianjian::app {
 
 namespace {
 
-using SqliteHandle = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
-
-SqliteHandle open_sqlite(const std::filesystem::path& path, int flags) {
-    sqlite3* handle = nullptr;
-    const int status = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
-    SqliteHandle owned(handle, &sqlite3_close);
-    if (status != SQLITE_OK) {
-        throw std::runtime_error("cannot open " + path.string() + ": " + sqlite3_errstr(status));
+// Makes a completed write of `path` durable: the file's data, then the directory entry.
+void sync_path(const std::filesystem::path& path, int flags) {
+    const int descriptor = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (descriptor >= 0) {
+        ::fsync(descriptor);
+        ::close(descriptor);
     }
-    return owned;
 }
 
-std::string single_text(sqlite3* handle, const char* sql) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) != SQLITE_OK) {
-        throw std::runtime_error(std::string("not a Lianjian database: ") + sqlite3_errmsg(handle));
+std::string compact_utc_time() {
+    auto text = format_timestamp(Clock::now());  // 2026-11-29T13:05:01Z or with fraction
+    std::string compact;
+    for (const char character : text) {
+        if (std::isdigit(static_cast<unsigned char>(character)) || character == 'T') {
+            compact.push_back(character);
+        }
+        if (character == '.' || character == 'Z') {
+            break;
+        }
     }
-    std::string value;
-    if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0)) {
-        value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    }
-    sqlite3_finalize(statement);
-    return value;
+    return compact;
 }
 
 }  // namespace
+
+std::filesystem::path lock_path(const std::filesystem::path& database_file) {
+    return database_file.string() + ".lock";
+}
+
+DatabaseLock::DatabaseLock(const storage::DatabaseUrl& url) {
+    if (url.dialect != storage::Dialect::sqlite) {
+        return;
+    }
+    const std::filesystem::path database_file = url.target;
+    if (database_file.has_parent_path()) {
+        std::filesystem::create_directories(database_file.parent_path());
+    }
+    const auto path = lock_path(database_file);
+    descriptor_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (descriptor_ < 0) {
+        throw std::runtime_error("cannot open " + path.string());
+    }
+    if (::flock(descriptor_, LOCK_EX | LOCK_NB) != 0) {
+        ::close(descriptor_);
+        descriptor_ = -1;
+        throw AppError(ErrorCode::conflict,
+                       "数据库 " + database_file.string() +
+                           " 正由另一个联建服务器进程使用，请先停止它。\n"
+                           "The database is in use by another Lianjian server process; stop it "
+                           "first (two servers on one SQLite file are not supported: use "
+                           "PostgreSQL for several servers).");
+    }
+}
+
+DatabaseLock::~DatabaseLock() {
+    if (descriptor_ >= 0) {
+        ::close(descriptor_);  // releases the lock
+    }
+}
+
+crypto::Key load_key(const std::filesystem::path& data_dir, storage::Database& database) {
+    storage::Connection connection(database);
+    const auto creation = storage::holds_keyed_data(connection.session())
+                              ? crypto::KeyCreation::refused
+                              : crypto::KeyCreation::allowed;
+    return crypto::load_or_create_key(data_dir, creation);
+}
 
 void backup_database(storage::Database& database, const std::filesystem::path& to) {
     if (database.dialect() != storage::Dialect::sqlite) {
@@ -48,39 +95,53 @@ void backup_database(storage::Database& database, const std::filesystem::path& t
         std::filesystem::create_directories(to.parent_path());
     }
     storage::Connection connection(database);
-    const std::string target = std::filesystem::absolute(to).string();
-    connection.session() << "VACUUM INTO :target", soci::use(target);
+    storage::copy_sqlite_database(connection.session(), to);
 }
 
-void restore_database(const storage::DatabaseUrl& url, const std::filesystem::path& from) {
+std::optional<std::filesystem::path> restore_database(const storage::DatabaseUrl& url,
+                                                      const std::filesystem::path& from) {
     if (url.dialect != storage::Dialect::sqlite) {
         throw std::runtime_error("restore covers SQLite; restore PostgreSQL with pg_restore");
     }
-    {
-        auto backup = open_sqlite(from, SQLITE_OPEN_READONLY);
-        if (single_text(backup.get(), "PRAGMA integrity_check") != "ok") {
-            throw std::runtime_error(from.string() + " fails SQLite's integrity check");
-        }
-        const int version =
-            std::stoi(single_text(backup.get(), "SELECT MAX(version) FROM schema_migration"));
-        int newest = 0;
-        for (const auto& script : storage::migration_scripts()) {
-            newest = std::max(newest, script.version);
-        }
-        if (version > newest) {
-            throw std::runtime_error("the backup's schema is newer than this program");
-        }
+    const DatabaseLock lock(url);
+    const auto report = storage::inspect_sqlite_file(from);
+    if (!report.intact) {
+        throw std::runtime_error(from.string() + " fails SQLite's integrity check");
+    }
+    int newest = 0;
+    for (const auto& script : storage::migration_scripts()) {
+        newest = std::max(newest, script.version);
+    }
+    if (report.schema_version > newest) {
+        throw std::runtime_error("the backup's schema is newer than this program");
     }
     const std::filesystem::path target = url.target;
     if (target.has_parent_path()) {
         std::filesystem::create_directories(target.parent_path());
     }
-    // Copy beside the target, then rename: the database is either the old one or the new one.
+    const auto directory = target.has_parent_path() ? target.parent_path() : ".";
+    // Copy beside the target and make the copy durable before anything else changes.
     const auto staging = std::filesystem::path(target.string() + ".restoring");
     std::filesystem::copy_file(from, staging, std::filesystem::copy_options::overwrite_existing);
+    sync_path(staging, O_RDONLY);
+    std::optional<std::filesystem::path> aside;
+    if (std::filesystem::exists(target)) {
+        // The current database, its log folded in so the file alone is complete, kept aside.
+        storage::fold_sqlite_wal(target);
+        const auto stem = target.string() + ".before-restore-" + compact_utc_time();
+        aside = stem;
+        for (int attempt = 1; std::filesystem::exists(*aside); ++attempt) {
+            aside = stem + "-" + std::to_string(attempt);
+        }
+        std::filesystem::copy_file(target, *aside);
+        sync_path(*aside, O_RDONLY);
+    }
+    // One rename swaps the files: the database is either the old one or the new one.
     std::filesystem::remove(target.string() + "-wal");
     std::filesystem::remove(target.string() + "-shm");
     std::filesystem::rename(staging, target);
+    sync_path(directory, O_RDONLY | O_DIRECTORY);
+    return aside;
 }
 
 }  // namespace lianjian::app

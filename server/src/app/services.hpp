@@ -14,10 +14,13 @@ namespace lianjian::app {
 
 // The application services, built once over one database and shared by every request.
 struct Services {
-    Services(storage::Database& database, accounts::AccountPolicy policy, const crypto::Key& key)
+    // `audit_checkpoint`: the file the audit chain's checkpoint is kept in (the data directory's
+    // audit.checkpoint); without one the tail of the chain is not protected.
+    Services(storage::Database& database, accounts::AccountPolicy policy, const crypto::Key& key,
+             std::optional<std::filesystem::path> audit_checkpoint = std::nullopt)
         : database(database),
           cipher(key),
-          audit(database),
+          audit(database, crypto::audit_chain_key(key), std::move(audit_checkpoint)),
           accounts(database, audit, policy),
           registry(database, audit, cipher),
           alliances(database, audit),

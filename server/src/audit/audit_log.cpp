@@ -1,12 +1,16 @@
 #include "audit/audit_log.hpp"
 
 #include "core/clock.hpp"
-#include "storage/query.hpp"
-#include "storage/row.hpp"
+#include "storage/audit_repository.hpp"
 
-#include <soci/boost-optional.h>
 #include <sodium.h>
-#include <boost/optional.hpp>
+#include <spdlog/spdlog.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 namespace lianjian::audit {
 
@@ -14,6 +18,7 @@ namespace {
 
 constexpr const char* genesis_hash =
     "0000000000000000000000000000000000000000000000000000000000000000";
+constexpr const char* checkpoint_magic = "lianjian-audit-checkpoint";
 
 void append_field(crypto_generichash_state& state, const std::string& field) {
     // Length-prefixed, so that moving text between two fields changes the hash.
@@ -24,38 +29,7 @@ void append_field(crypto_generichash_state& state, const std::string& field) {
                               field.size());
 }
 
-const char* outcome_name(Outcome outcome) {
-    return outcome == Outcome::success ? "success" : "failure";
-}
-
-constexpr const char* event_columns =
-    "id, occurred_at, user_id, username, source_ip, action, object_type, object_id, outcome, "
-    "detail, prev_hash, hash";
-
-AuditEvent read_event(const soci::row& row) {
-    using namespace storage;
-    AuditEvent event;
-    event.id = integer_at(row, 0);
-    event.occurred_at = text_at(row, 1);
-    event.user_id = optional_integer_at(row, 2);
-    event.username = text_at(row, 3);
-    event.source_ip = text_at(row, 4);
-    event.action = text_at(row, 5);
-    event.object_type = text_at(row, 6);
-    event.object_id = text_at(row, 7);
-    event.outcome = text_at(row, 8);
-    event.detail = text_at(row, 9);
-    event.prev_hash = text_at(row, 10);
-    event.hash = text_at(row, 11);
-    return event;
-}
-
-}  // namespace
-
-std::string chain_hash(const std::string& prev_hash, const AuditEvent& event) {
-    crypto_generichash_state state;
-    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
-    append_field(state, prev_hash);
+void append_event(crypto_generichash_state& state, const AuditEvent& event) {
     append_field(state, event.occurred_at);
     append_field(state, event.user_id ? std::to_string(*event.user_id) : "");
     append_field(state, event.username);
@@ -65,6 +39,9 @@ std::string chain_hash(const std::string& prev_hash, const AuditEvent& event) {
     append_field(state, event.object_id);
     append_field(state, event.outcome);
     append_field(state, event.detail);
+}
+
+std::string final_hex(crypto_generichash_state& state) {
     unsigned char digest[crypto_generichash_BYTES];
     crypto_generichash_final(&state, digest, sizeof digest);
     char hex[crypto_generichash_BYTES * 2 + 1];
@@ -72,17 +49,101 @@ std::string chain_hash(const std::string& prev_hash, const AuditEvent& event) {
     return hex;
 }
 
+const char* outcome_name(Outcome outcome) {
+    return outcome == Outcome::success ? "success" : "failure";
+}
+
+std::string checkpoint_body(const Checkpoint& checkpoint) {
+    return std::string(checkpoint_magic) + " 1 " + std::to_string(checkpoint.legacy_count) + " " +
+           checkpoint.legacy_head + " " + std::to_string(checkpoint.count) + " " + checkpoint.head;
+}
+
+std::string checkpoint_tag(const ChainKey& key, const std::string& body) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, key.data(), key.size(), crypto_generichash_BYTES);
+    append_field(state, "checkpoint");
+    append_field(state, body);
+    return final_hex(state);
+}
+
+}  // namespace
+
+ChainKey random_chain_key() {
+    ChainKey key{};
+    randombytes_buf(key.data(), key.size());
+    return key;
+}
+
+std::string chain_hash(const ChainKey& key, const std::string& prev_hash, const AuditEvent& event) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, key.data(), key.size(), crypto_generichash_BYTES);
+    append_field(state, prev_hash);
+    append_field(state, std::to_string(event.seq));
+    append_event(state, event);
+    return final_hex(state);
+}
+
+std::string legacy_chain_hash(const std::string& prev_hash, const AuditEvent& event) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    append_field(state, prev_hash);
+    append_event(state, event);
+    return final_hex(state);
+}
+
+std::optional<Checkpoint> read_checkpoint(const std::filesystem::path& path, const ChainKey& key) {
+    std::ifstream file(path);
+    if (!file) {
+        return std::nullopt;
+    }
+    std::string line;
+    std::getline(file, line);
+    const auto space = line.rfind(' ');
+    std::istringstream fields(line);
+    std::string magic, version;
+    Checkpoint checkpoint;
+    fields >> magic >> version >> checkpoint.legacy_count >> checkpoint.legacy_head >>
+        checkpoint.count >> checkpoint.head;
+    if (!fields || magic != checkpoint_magic || version != "1" || space == std::string::npos) {
+        throw std::runtime_error("audit checkpoint " + path.string() + " is malformed");
+    }
+    const auto body = line.substr(0, space);
+    const auto tag = line.substr(space + 1);
+    if (body != checkpoint_body(checkpoint) || tag.size() != 64 ||
+        sodium_memcmp(tag.data(), checkpoint_tag(key, body).data(), tag.size()) != 0) {
+        throw std::runtime_error("audit checkpoint " + path.string() +
+                                 " was not written with this key or was altered");
+    }
+    return checkpoint;
+}
+
+void write_checkpoint(const std::filesystem::path& path, const ChainKey& key,
+                      const Checkpoint& checkpoint) {
+    const auto body = checkpoint_body(checkpoint);
+    const auto text = body + " " + checkpoint_tag(key, body) + "\n";
+    const auto staging = path.string() + ".new";
+    const int descriptor = ::open(staging.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (descriptor < 0) {
+        throw std::runtime_error("cannot write " + staging);
+    }
+    const bool written =
+        ::write(descriptor, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+        ::fsync(descriptor) == 0;
+    ::close(descriptor);
+    if (!written) {
+        throw std::runtime_error("cannot write " + staging);
+    }
+    std::filesystem::rename(staging, path);
+}
+
+AuditLog::AuditLog(storage::Database& database, ChainKey key,
+                   std::optional<std::filesystem::path> checkpoint_path)
+    : database_(database), key_(key), checkpoint_path_(std::move(checkpoint_path)) {}
+
 void AuditLog::record(storage::Transaction& transaction, const AuditEntry& entry) {
     auto& session = transaction.session();
     transaction.serialize(storage::WriterTopic::audit_chain);
-    std::string prev_hash = genesis_hash;
-    soci::indicator indicator = soci::i_null;
-    std::string last_hash;
-    session << "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1",
-        soci::into(last_hash, indicator);
-    if (session.got_data() && indicator == soci::i_ok) {
-        prev_hash = last_hash;
-    }
+    const auto head = storage::audit_head(session);
     AuditEvent event;
     event.occurred_at = format_timestamp(Clock::now());
     event.user_id = entry.actor.user_id;
@@ -93,21 +154,14 @@ void AuditLog::record(storage::Transaction& transaction, const AuditEntry& entry
     event.object_id = entry.object_id;
     event.outcome = outcome_name(entry.outcome);
     event.detail = entry.detail;
-    event.prev_hash = prev_hash;
-    event.hash = chain_hash(prev_hash, event);
-
-    boost::optional<long long> user_id;
-    if (event.user_id) {
-        user_id = *event.user_id;
+    event.prev_hash = head ? head->hash : genesis_hash;
+    event.seq = head ? head->seq + 1 : 1;
+    event.hash = chain_hash(key_, event.prev_hash, event);
+    storage::insert_audit_event(session, event);
+    if (checkpoint_path_) {
+        transaction.after_commit(
+            [this, seq = event.seq, hash = event.hash] { advance_checkpoint(seq, hash); });
     }
-    session << "INSERT INTO audit_event (occurred_at, user_id, username, source_ip, action, "
-               "object_type, object_id, outcome, detail, prev_hash, hash) VALUES (:occurred_at, "
-               ":user_id, :username, :source_ip, :action, :object_type, :object_id, :outcome, "
-               ":detail, :prev_hash, :hash)",
-        soci::use(event.occurred_at), soci::use(user_id), soci::use(event.username),
-        soci::use(event.source_ip), soci::use(event.action), soci::use(event.object_type),
-        soci::use(event.object_id), soci::use(event.outcome), soci::use(event.detail),
-        soci::use(event.prev_hash), soci::use(event.hash);
 }
 
 void AuditLog::record_alone(const AuditEntry& entry) {
@@ -117,52 +171,158 @@ void AuditLog::record_alone(const AuditEntry& entry) {
 }
 
 AuditPage AuditLog::list(const AuditFilter& filter) {
-    storage::Query where(" WHERE 1 = 1");
-    if (filter.from)
-        where.append(" AND occurred_at >= :from").bind("from", *filter.from);
-    if (filter.to)
-        where.append(" AND occurred_at < :to").bind("to", *filter.to);
-    if (filter.username)
-        where.append(" AND username = :username").bind("username", *filter.username);
-    if (filter.action) {
-        if (filter.action->ends_with('.')) {
-            where.append(" AND action LIKE :action").bind("action", *filter.action + "%");
-        } else {
-            where.append(" AND action = :action").bind("action", *filter.action);
-        }
-    }
     storage::Connection connection(database_);
-    AuditPage page;
-    page.total = where.with_sql("SELECT COUNT(*) FROM audit_event" + where.sql())
-                     .scalar(connection.session());
-    where
-        .with_sql(std::string("SELECT ") + event_columns + " FROM audit_event" + where.sql() +
-                  " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-        .bind("limit", static_cast<long long>(filter.page_size))
-        .bind("offset", static_cast<long long>((filter.page - 1) * filter.page_size))
-        .for_each_row(connection.session(),
-                      [&](const soci::row& row) { page.items.push_back(read_event(row)); });
-    return page;
+    return storage::list_audit_events(connection.session(), filter);
 }
 
-ChainVerification AuditLog::verify() {
+void AuditLog::advance_checkpoint(long long seq, const std::string& hash) {
+    std::lock_guard lock(checkpoint_mutex_);
+    // Only forward, and only from a checkpoint this process read or wrote: a checkpoint that
+    // did not verify is left as it is, as evidence.
+    if (!checkpoint_ || seq <= checkpoint_->count) {
+        return;
+    }
+    Checkpoint next = *checkpoint_;
+    next.count = seq;
+    next.head = hash;
+    try {
+        write_checkpoint(*checkpoint_path_, key_, next);
+        checkpoint_ = next;
+    } catch (const std::exception& error) {
+        spdlog::error("audit checkpoint not advanced: {}", error.what());
+    }
+}
+
+ChainVerification AuditLog::walk(const std::optional<Checkpoint>& checkpoint, bool legacy_allowed,
+                                 Checkpoint& reached) {
     storage::Connection connection(database_);
     ChainVerification result;
     std::string expected_prev = genesis_hash;
-    soci::rowset<soci::row> rows =
-        (connection.session().prepare << "SELECT " << event_columns
-                                      << " FROM audit_event ORDER BY id");
-    for (const auto& row : rows) {
-        const AuditEvent event = read_event(row);
-        ++result.checked;
-        if (event.prev_hash != expected_prev || chain_hash(event.prev_hash, event) != event.hash) {
+    bool in_legacy = legacy_allowed;  // without a checkpoint: until the first keyed record
+    reached = {0, genesis_hash, 0, genesis_hash};
+    storage::for_each_audit_event(connection.session(), [&](const AuditEvent& event) {
+        if (!result.ok) {
+            return;
+        }
+        const long long index = result.checked + 1;
+        const bool legacy = checkpoint ? index <= checkpoint->legacy_count : in_legacy;
+        bool sound = event.seq == index && event.prev_hash == expected_prev;
+        if (sound && legacy) {
+            if (legacy_chain_hash(event.prev_hash, event) == event.hash) {
+                reached.legacy_count = index;
+                reached.legacy_head = event.hash;
+            } else if (!checkpoint && chain_hash(key_, event.prev_hash, event) == event.hash) {
+                in_legacy = false;
+            } else {
+                sound = false;
+            }
+        } else if (sound) {
+            sound = chain_hash(key_, event.prev_hash, event) == event.hash;
+        }
+        if (sound && checkpoint) {
+            if (index == checkpoint->legacy_count && event.hash != checkpoint->legacy_head) {
+                sound = false;
+            }
+            if (index == checkpoint->count && event.hash != checkpoint->head) {
+                sound = false;
+            }
+        }
+        if (!sound) {
             result.ok = false;
             result.first_broken_id = event.id;
-            return result;
+            result.problem = "第 " + std::to_string(event.id) + " 号记录不是原样写入的记录";
+            return;
         }
+        ++result.checked;
         expected_prev = event.hash;
+    });
+    if (!result.ok) {
+        return result;
+    }
+    reached.count = result.checked;
+    reached.head = expected_prev;
+    if (checkpoint && result.checked < checkpoint->count) {
+        result.ok = false;
+        result.missing = checkpoint->count - result.checked;
+        result.problem = "缺少 " + std::to_string(result.missing) + " 条记录（检查点记有 " +
+                         std::to_string(checkpoint->count) + " 条，数据库只有 " +
+                         std::to_string(result.checked) + " 条）";
     }
     return result;
+}
+
+ChainVerification AuditLog::verify() {
+    std::optional<Checkpoint> checkpoint;
+    if (checkpoint_path_) {
+        try {
+            checkpoint = read_checkpoint(*checkpoint_path_, key_);
+        } catch (const std::exception&) {
+            ChainVerification result;
+            result.ok = false;
+            result.problem = "检查点文件 " + checkpoint_path_->string() + " 被改动或不是本密钥所写";
+            return result;
+        }
+        if (!checkpoint) {
+            ChainVerification result;
+            result.ok = false;
+            result.problem = "检查点文件 " + checkpoint_path_->string() +
+                             " 缺失：请从备份中恢复它，无法判断记录是否被截断";
+            return result;
+        }
+    }
+    Checkpoint reached;
+    return walk(checkpoint, false, reached);
+}
+
+void AuditLog::anchor_checkpoint() {
+    if (!checkpoint_path_) {
+        return;
+    }
+    Checkpoint reached;
+    const auto result = walk(std::nullopt, true, reached);
+    if (!result.ok) {
+        throw std::runtime_error("the audit chain does not verify (" + result.problem +
+                                 "); no checkpoint written");
+    }
+    std::lock_guard lock(checkpoint_mutex_);
+    write_checkpoint(*checkpoint_path_, key_, reached);
+    checkpoint_ = reached;
+}
+
+void AuditLog::ensure_checkpoint() {
+    if (!checkpoint_path_) {
+        return;
+    }
+    {
+        std::lock_guard lock(checkpoint_mutex_);
+        try {
+            checkpoint_ = read_checkpoint(*checkpoint_path_, key_);
+        } catch (const std::exception& error) {
+            spdlog::error("{}; `lianjian audit verify` reports it and it is left as it is",
+                          error.what());
+            return;
+        }
+        if (checkpoint_) {
+            return;
+        }
+    }
+    // No checkpoint yet: anchor one only over a chain with no keyed record (a new database, or
+    // a chain from before the key), re-keying from here on. A keyed chain whose checkpoint has
+    // gone is not silently re-anchored: the truncation it might hide is reported by verify.
+    Checkpoint reached;
+    const auto result = walk(std::nullopt, true, reached);
+    if (!result.ok || reached.legacy_count != reached.count) {
+        spdlog::error("audit checkpoint {} is missing; restore it from the backup",
+                      checkpoint_path_->string());
+        return;
+    }
+    if (reached.count > 0) {
+        spdlog::info("audit chain: {} unkeyed records verified; the chain is keyed from here on",
+                     reached.count);
+    }
+    std::lock_guard lock(checkpoint_mutex_);
+    write_checkpoint(*checkpoint_path_, key_, reached);
+    checkpoint_ = reached;
 }
 
 }  // namespace lianjian::audit

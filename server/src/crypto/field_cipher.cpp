@@ -28,7 +28,25 @@ Key key_from_hex(const std::string& hex) {
 
 }  // namespace
 
-Key load_or_create_key(const std::filesystem::path& data_dir) {
+MissingKey::MissingKey(const std::filesystem::path& path)
+    : std::runtime_error(
+          "缺少密钥文件 " + path.string() +
+          "：数据库中已有用它加密或签名的数据（成员电话、审计链），没有它无法读取，也不会另生成新"
+          "密钥。请从与该数据库同时所做的备份中恢复 secret.key，或设置 LIANJIAN_SECRET_KEY。\n"
+          "The key file " +
+          path.string() +
+          " is missing, but the database holds data sealed or chained with it; a new key is "
+          "never generated over it. Restore secret.key from the backup taken with this "
+          "database, or set LIANJIAN_SECRET_KEY.") {}
+
+Key audit_chain_key(const Key& master_key) {
+    constexpr char context[crypto_kdf_CONTEXTBYTES] = {'l', 'j', 'a', 'u', 'd', 'i', 't', '_'};
+    Key key{};
+    crypto_kdf_derive_from_key(key.data(), key.size(), 1, context, master_key.data());
+    return key;
+}
+
+Key load_or_create_key(const std::filesystem::path& data_dir, KeyCreation creation) {
     if (const char* from_environment = std::getenv("LIANJIAN_SECRET_KEY");
         from_environment && *from_environment) {
         return key_from_hex(from_environment);
@@ -39,6 +57,9 @@ Key load_or_create_key(const std::filesystem::path& data_dir) {
         std::string hex;
         file >> hex;
         return key_from_hex(hex);
+    }
+    if (creation == KeyCreation::refused) {
+        throw MissingKey(path);
     }
     std::filesystem::create_directories(data_dir);
     Key key{};

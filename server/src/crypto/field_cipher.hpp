@@ -10,7 +10,21 @@ namespace lianjian::crypto {
 // set, otherwise from `<data-dir>/secret.key`, created with mode 0600 on first start. Losing it
 // loses every sealed field: back it up with the database, but never beside it on shared media.
 using Key = std::array<unsigned char, 32>;
-Key load_or_create_key(const std::filesystem::path& data_dir);
+// A key is created only when `creation` allows it: never over a database that already holds
+// data sealed or chained with a key (see app::load_key), where it throws MissingKey instead.
+enum class KeyCreation { allowed, refused };
+Key load_or_create_key(const std::filesystem::path& data_dir,
+                       KeyCreation creation = KeyCreation::allowed);
+
+// The key file is absent although the data needs it.
+class MissingKey : public std::runtime_error {
+  public:
+    explicit MissingKey(const std::filesystem::path& path);
+};
+
+// The key of the audit chain, derived from the master key (so it is kept and backed up with it)
+// and independent of the field keys.
+Key audit_chain_key(const Key& master_key);
 
 // Seals sensitive fields (phone numbers, ID numbers) at rest with XChaCha20-Poly1305
 // (crypto_secretbox), and gives each a keyed hash for exact search without decrypting.

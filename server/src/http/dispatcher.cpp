@@ -134,8 +134,11 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
     if (!parsed) {
         throw AppError(ErrorCode::bad_request, "请求地址格式错误");
     }
+    // Routing works on the raw path (see Router::match); the decoded path is for static files
+    // and handlers. A path whose raw form does not start with "/api/" is never an API call.
+    const std::string raw_path(parsed->encoded_path());
     const std::string path = parsed->path();
-    if (!path.starts_with("/api/")) {
+    if (!raw_path.starts_with("/api/")) {
         const auto method = request.method();
         if (!static_files_ ||
             (method != beast_http::verb::get && method != beast_http::verb::head)) {
@@ -143,7 +146,7 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
         }
         return static_files_->serve(path, method == beast_http::verb::head);
     }
-    const auto match = router_.match(request.method(), path);
+    const auto match = router_.match(request.method(), raw_path);
     if (!match.route) {
         if (match.path_known) {
             auto response = error_response(ErrorCode::method_not_allowed, "该地址不支持此请求方法");

@@ -20,8 +20,46 @@ std::vector<std::string_view> split_path(std::string_view path) {
     return segments;
 }
 
-// Matches pre-split pattern segments against the request's segments; `{…}` matches any
-// non-empty segment and is collected.
+int hex_digit(char character) {
+    if (character >= '0' && character <= '9')
+        return character - '0';
+    if (character >= 'a' && character <= 'f')
+        return character - 'a' + 10;
+    if (character >= 'A' && character <= 'F')
+        return character - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> decode_segment(std::string_view segment) {
+    std::string decoded;
+    decoded.reserve(segment.size());
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+        if (segment[i] != '%') {
+            decoded.push_back(segment[i]);
+            continue;
+        }
+        if (i + 2 >= segment.size()) {
+            return std::nullopt;
+        }
+        const int high = hex_digit(segment[i + 1]);
+        const int low = hex_digit(segment[i + 2]);
+        if (high < 0 || low < 0) {
+            return std::nullopt;
+        }
+        decoded.push_back(static_cast<char>(high * 16 + low));
+        i += 2;
+    }
+    return decoded;
+}
+
+namespace {
+
+// Matches pre-split pattern segments against the raw (still percent-encoded) segments of the
+// request. A literal segment must be spelled exactly as in the pattern, so "%61pi" is not "api";
+// a `{…}` segment matches any segment that decodes to non-empty text and is collected decoded.
+// The path is split before anything is decoded, so an encoded slash is never a separator.
 bool match_segments(const std::vector<std::string>& expected,
                     const std::vector<std::string_view>& actual,
                     std::vector<std::string>& parameters) {
@@ -31,10 +69,11 @@ bool match_segments(const std::vector<std::string>& expected,
     std::vector<std::string> found;
     for (std::size_t i = 0; i < expected.size(); ++i) {
         if (expected[i].starts_with('{')) {
-            if (actual[i].empty()) {
+            auto decoded = decode_segment(actual[i]);
+            if (!decoded || decoded->empty()) {
                 return false;
             }
-            found.emplace_back(actual[i]);
+            found.push_back(std::move(*decoded));
         } else if (expected[i] != actual[i]) {
             return false;
         }

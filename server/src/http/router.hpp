@@ -63,10 +63,15 @@ struct RouteMatch {
     std::string allowed_methods;
 };
 
+// One path segment with its %XX escapes decoded, or nothing when an escape is malformed.
+std::optional<std::string> decode_segment(std::string_view segment);
+
 class Router {
   public:
     void add(beast_http::verb method, std::string pattern, RouteDeclaration declaration,
              Handler handler);
+    // `path` is the raw path of the request target, still percent-encoded: it is split at '/'
+    // first and only `{…}` segments are decoded, so "%2F" never separates segments.
     RouteMatch match(beast_http::verb method, std::string_view path) const;
     const std::vector<Route>& routes() const { return routes_; }
 

@@ -15,6 +15,10 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <sys/resource.h>
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <thread>
 #include <vector>
 
@@ -24,10 +28,119 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+std::int64_t now_ticks() {
+    return std::chrono::steady_clock::now().time_since_epoch().count();
+}
+
+std::string lower_trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    std::string lower(text);
+    for (auto& character : lower) {
+        character = static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+    }
+    return lower;
+}
+
+}  // namespace
+
+bool RateLimitedWarning::warn(const std::string& message) {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    if (last_ && now - *last_ < interval_) {
+        ++suppressed_;
+        return false;
+    }
+    if (suppressed_ > 0) {
+        spdlog::warn("{} (repeated {} more times since the last report)", message, suppressed_);
+    } else {
+        spdlog::warn("{}", message);
+    }
+    last_ = now;
+    suppressed_ = 0;
+    return true;
+}
+
+std::size_t raise_open_file_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        return 1024;
+    }
+    if (limit.rlim_cur != limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) {
+            limit = raised;
+        }
+    }
+    // An unlimited hard limit is still bounded by what select-free servers sensibly hold.
+    if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (1U << 20)) {
+        return 1U << 20;
+    }
+    return static_cast<std::size_t>(limit.rlim_cur);
+}
+
+std::size_t connection_cap(const ServerLimits& limits, std::size_t open_files) {
+    const auto reserve = std::min(limits.descriptor_reserve, open_files / 2);
+    auto cap = open_files > reserve ? open_files - reserve : 1;
+    if (limits.max_connections > 0) {
+        cap = std::min(cap, limits.max_connections);
+    }
+    return std::max<std::size_t>(cap, 1);
+}
+
+std::optional<std::string> framing_problem(const beast_http::request_header<>& header) {
+    std::string codings;
+    for (const auto& field : header) {
+        if (field.name() == beast_http::field::transfer_encoding) {
+            if (!codings.empty()) {
+                codings += ',';
+            }
+            codings += std::string(field.value());
+        }
+    }
+    if (header.count(beast_http::field::transfer_encoding) > 0) {
+        if (header.version() < 11) {
+            return "HTTP/1.0 请求不得带 Transfer-Encoding 头";
+        }
+        std::vector<std::string> list;
+        std::size_t start = 0;
+        while (start <= codings.size()) {
+            const auto comma = codings.find(',', start);
+            const auto end = comma == std::string::npos ? codings.size() : comma;
+            auto coding = lower_trimmed(std::string_view(codings).substr(start, end - start));
+            if (!coding.empty()) {
+                list.push_back(std::move(coding));
+            }
+            start = end + 1;
+        }
+        const auto chunked = std::count(list.begin(), list.end(), "chunked");
+        if (list.empty() || list.back() != "chunked" || chunked != 1) {
+            return "Transfer-Encoding 的最后一种编码必须是 chunked";
+        }
+    }
+    const auto hosts = header.count(beast_http::field::host);
+    if (hosts > 1) {
+        return "请求带有多个 Host 头";
+    }
+    if (header.version() >= 11 && hosts == 0) {
+        return "HTTP/1.1 请求必须带 Host 头";
+    }
+    return std::nullopt;
+}
+
 struct Server::Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     std::atomic<bool> busy{false};  // a request is being handled or answered
+    std::atomic<bool> shed{false};  // chosen to be closed to make room
+    std::atomic<std::int64_t> last_active{now_ticks()};
 };
 
 Server::Server(Dispatcher& dispatcher, ServerLimits limits)
@@ -36,7 +149,8 @@ Server::Server(Dispatcher& dispatcher, ServerLimits limits)
       io_(static_cast<int>(limits.threads)),
       acceptor_(io_),
       grace_timer_(io_),
-      drain_timer_(io_) {}
+      drain_timer_(io_),
+      connection_cap_(connection_cap(limits, raise_open_file_limit())) {}
 
 Server::~Server() = default;
 
@@ -124,17 +238,79 @@ void Server::close_idle_connections() {
     }
 }
 
+std::size_t Server::connection_count() {
+    std::lock_guard lock(connections_mutex_);
+    return connections_.size();
+}
+
+bool Server::shed_oldest_idle() {
+    std::shared_ptr<Connection> oldest;
+    {
+        std::lock_guard lock(connections_mutex_);
+        for (const auto& connection : connections_) {
+            if (connection->busy || connection->shed) {
+                continue;
+            }
+            if (!oldest || connection->last_active < oldest->last_active) {
+                oldest = connection;
+            }
+        }
+    }
+    if (!oldest) {
+        return false;
+    }
+    oldest->shed = true;
+    asio::post(oldest->stream.get_executor(), [oldest] {
+        // On the connection's strand: a request that began meanwhile is left to finish.
+        if (oldest->busy) {
+            oldest->shed = false;
+            return;
+        }
+        boost::system::error_code ignored;
+        oldest->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        oldest->stream.cancel();
+    });
+    return true;
+}
+
+asio::awaitable<void> Server::pause(std::chrono::milliseconds duration) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    timer.expires_after(duration);
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+}
+
 asio::awaitable<void> Server::accept_loop() {
+    auto backoff = std::chrono::milliseconds(10);
     while (!stopping_) {
+        // At the cap: make room by closing the longest-idle connection; when all are busy, new
+        // clients wait in the kernel's listen backlog instead of costing a descriptor each.
+        if (connection_count() >= connection_cap_) {
+            if (!shed_oldest_idle()) {
+                cap_warning_.warn(fmt::format(
+                    "connection cap of {} reached with every connection busy; new clients wait",
+                    connection_cap_));
+            }
+            co_await pause(std::chrono::milliseconds(20));
+            continue;
+        }
         auto [error, socket] = co_await acceptor_.async_accept(asio::make_strand(io_),
                                                                asio::as_tuple(asio::use_awaitable));
         if (error) {
             if (stopping_ || error == asio::error::operation_aborted) {
                 break;
             }
-            spdlog::warn("accept failed: {}", error.message());
+            // Out of descriptors (EMFILE/ENFILE) or kernel memory: retrying at once would spin,
+            // so free an idle connection if there is one and back off, doubling up to a second.
+            accept_warning_.warn("accept failed: " + error.message());
+            if (error == asio::error::no_descriptors || error.value() == ENFILE ||
+                error == asio::error::no_buffer_space || error == asio::error::no_memory) {
+                shed_oldest_idle();
+            }
+            co_await pause(backoff);
+            backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
             continue;
         }
+        backoff = std::chrono::milliseconds(10);
         auto connection = std::make_shared<Connection>(std::move(socket));
         {
             std::lock_guard lock(connections_mutex_);
@@ -163,7 +339,11 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
         (void)unused_header;
         Response response;
         bool must_close = false;
+        std::optional<std::string> framing_error;
         if (!header_error) {
+            framing_error = framing_problem(parser.get());
+        }
+        if (!header_error && !framing_error) {
             connection->busy = true;
             stream.expires_after(limits_.read_timeout);
             auto [body_error, unused_body] = co_await beast_http::async_read(
@@ -171,7 +351,13 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
             (void)unused_body;
             header_error = body_error;
         }
-        if (header_error == beast_http::error::body_limit) {
+        if (framing_error) {
+            // The body's length is unknown, so nothing after this head can be trusted: answer
+            // and close, never read what follows as another request (request smuggling).
+            connection->busy = true;
+            response = error_response(ErrorCode::bad_request, *framing_error);
+            must_close = true;
+        } else if (header_error == beast_http::error::body_limit) {
             response = error_response(ErrorCode::payload_too_large, "请求内容过大");
             must_close = true;
         } else if (header_error == beast_http::error::header_limit) {
@@ -201,6 +387,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
             co_await beast_http::async_write(stream, response, asio::as_tuple(asio::use_awaitable));
         (void)unused_written;
         connection->busy = false;
+        connection->last_active = now_ticks();
         if (write_error || must_close) {
             break;
         }

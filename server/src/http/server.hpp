@@ -11,6 +11,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -28,6 +29,39 @@ struct ServerLimits {
     // connection is closed, so one client cannot hold a connection and pipeline forever.
     unsigned max_requests_per_connection = 1000;
     unsigned threads = 4;
+    // Connections open at once. 0: derived from the open-files limit (RLIMIT_NOFILE, whose soft
+    // value is raised to the hard one at start) less `descriptor_reserve` for database and
+    // attachment files. A set value is lowered to that too. At the cap the connection idle for
+    // longest is closed to make room; when none is idle, new clients wait in the listen backlog.
+    std::size_t max_connections = 0;
+    std::size_t descriptor_reserve = 64;
+};
+
+// Raises the soft open-files limit to the hard one and returns the soft limit now in force.
+std::size_t raise_open_file_limit();
+// The connection cap for these limits under an open-files limit of `open_files`: the configured
+// cap if lower, and never more than `open_files` less the reserve (at most half of `open_files`).
+std::size_t connection_cap(const ServerLimits& limits, std::size_t open_files);
+
+// Why a request's head cannot be framed safely (RFC 9112), or nothing: a Transfer-Encoding whose
+// last coding is not chunked (or any Transfer-Encoding in HTTP/1.0), or an HTTP/1.1 request
+// without exactly one Host header. Such a request is answered 400 and its connection closed.
+std::optional<std::string> framing_problem(const beast_http::request_header<>& header);
+
+// Logs a repeated warning at most once per interval, saying how many were left out meanwhile, so
+// that an error repeating thousands of times a second cannot fill the disk.
+class RateLimitedWarning {
+  public:
+    explicit RateLimitedWarning(std::chrono::steady_clock::duration interval)
+        : interval_(interval) {}
+    // True when this call was logged.
+    bool warn(const std::string& message);
+
+  private:
+    std::mutex mutex_;
+    std::chrono::steady_clock::duration interval_;
+    std::optional<std::chrono::steady_clock::time_point> last_;
+    unsigned long long suppressed_ = 0;
 };
 
 // The listener and its connections: Beast over Asio with C++20 coroutines. Each connection reads
@@ -48,6 +82,10 @@ class Server {
   private:
     struct Connection;
     boost::asio::awaitable<void> accept_loop();
+    boost::asio::awaitable<void> pause(std::chrono::milliseconds duration);
+    std::size_t connection_count();
+    // Closes the connection idle for longest; false when every connection is busy.
+    bool shed_oldest_idle();
     boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
     void close_idle_connections();
     void drain();
@@ -58,6 +96,9 @@ class Server {
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer grace_timer_;
     boost::asio::steady_timer drain_timer_;
+    std::size_t connection_cap_ = 1;
+    RateLimitedWarning accept_warning_{std::chrono::seconds(10)};
+    RateLimitedWarning cap_warning_{std::chrono::seconds(60)};
     std::atomic<bool> stopping_{false};
     std::mutex connections_mutex_;
     std::set<std::shared_ptr<Connection>> connections_;

@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <libpq-fe.h>
+#include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
 
 #include <filesystem>
@@ -185,6 +186,18 @@ void Transaction::serialize(WriterTopic topic) {
 void Transaction::commit() {
     session_ << "COMMIT";
     open_ = false;
+    for (auto& action : after_commit_) {
+        try {
+            action();
+        } catch (const std::exception& error) {
+            spdlog::error("after commit: {}", error.what());
+        }
+    }
+    after_commit_.clear();
+}
+
+void Transaction::after_commit(std::function<void()> action) {
+    after_commit_.push_back(std::move(action));
 }
 
 }  // namespace lianjian::storage

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -98,12 +99,16 @@ class Transaction {
     // Waits until no other transaction holds `topic`, then holds it until this one ends.
     void serialize(WriterTopic topic);
     void commit();
+    // Runs `action` once the transaction has committed (never after a rollback), in the order
+    // added; an action that throws is logged, the commit stands.
+    void after_commit(std::function<void()> action);
 
   private:
     Lease lease_;
     Session& session_;
     Dialect dialect_;
     bool open_ = true;
+    std::vector<std::function<void()>> after_commit_;
 };
 
 }  // namespace lianjian::storage

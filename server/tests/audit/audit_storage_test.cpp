@@ -42,7 +42,8 @@ class AuditStorage : public ::testing::Test {
 
     TestDatabase test_database;
     std::unique_ptr<storage::Database> database = test_database.open();
-    audit::AuditLog audit{*database};
+    audit::ChainKey key = audit::random_chain_key();
+    audit::AuditLog audit{*database, key};
 };
 
 TEST_F(AuditStorage, IntactChainVerifies) {
@@ -61,7 +62,7 @@ TEST_F(AuditStorage, EachRecordChainsToThePrevious) {
     EXPECT_EQ(page.items[1].prev_hash, page.items[2].hash);
     EXPECT_EQ(page.items[2].prev_hash, std::string(64, '0'));
     for (const auto& event : page.items) {
-        EXPECT_EQ(event.hash, audit::chain_hash(event.prev_hash, event));
+        EXPECT_EQ(event.hash, audit::chain_hash(key, event.prev_hash, event));
     }
 }
 
@@ -119,7 +120,7 @@ TEST_F(AuditStorage, RewritingAHashToMatchStillBreaksTheNextLink) {
     auto events = audit.list(filter).items;
     auto first = events.back();
     first.detail = "forged";
-    const auto forged_hash = audit::chain_hash(first.prev_hash, first);
+    const auto forged_hash = audit::chain_hash(key, first.prev_hash, first);
     execute("UPDATE audit_event SET detail = 'forged', hash = '" + forged_hash +
             "' WHERE id = " + std::to_string(first.id));
     // then the next record no longer points at it.

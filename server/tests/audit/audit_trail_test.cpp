@@ -195,7 +195,7 @@ TEST_F(AuditTrail, DemoLoadIsRecorded) {
     EXPECT_EQ(verification.checked, count_events());
 }
 
-TEST(AuditChainHash, DependsOnEveryFieldAndThePreviousHash) {
+TEST(AuditChainHash, DependsOnTheKeyEveryFieldAndThePreviousHash) {
     audit::AuditEvent event;
     event.occurred_at = "2026-11-27T08:00:00.000Z";
     event.user_id = 7;
@@ -207,24 +207,32 @@ TEST(AuditChainHash, DependsOnEveryFieldAndThePreviousHash) {
     event.outcome = "success";
     event.detail = "username=x";
     const std::string prev(64, '0');
-    const auto base = audit::chain_hash(prev, event);
+    const auto key = audit::random_chain_key();
+    event.seq = 4;
+    const auto base = audit::chain_hash(key, prev, event);
+    // The hash is keyed, and covers the record's place in the chain.
+    EXPECT_NE(base, audit::chain_hash(audit::random_chain_key(), prev, event));
+    EXPECT_NE(base, audit::legacy_chain_hash(prev, event));
+    auto moved = event;
+    moved.seq = 5;
+    EXPECT_NE(base, audit::chain_hash(key, prev, moved));
     EXPECT_EQ(base.size(), 64u);
-    EXPECT_EQ(base, audit::chain_hash(prev, event));
-    EXPECT_NE(base, audit::chain_hash(std::string(64, '1'), event));
+    EXPECT_EQ(base, audit::chain_hash(key, prev, event));
+    EXPECT_NE(base, audit::chain_hash(key, std::string(64, '1'), event));
     auto changed = event;
     changed.detail = "username=y";
-    EXPECT_NE(base, audit::chain_hash(prev, changed));
+    EXPECT_NE(base, audit::chain_hash(key, prev, changed));
     changed = event;
     changed.user_id.reset();
-    EXPECT_NE(base, audit::chain_hash(prev, changed));
+    EXPECT_NE(base, audit::chain_hash(key, prev, changed));
     changed = event;
     changed.outcome = "failure";
-    EXPECT_NE(base, audit::chain_hash(prev, changed));
+    EXPECT_NE(base, audit::chain_hash(key, prev, changed));
     // Moving text from one field to the next changes the hash.
     changed = event;
     changed.object_type = "use";
     changed.object_id = "r9";
-    EXPECT_NE(base, audit::chain_hash(prev, changed));
+    EXPECT_NE(base, audit::chain_hash(key, prev, changed));
 }
 
 }  // namespace

@@ -91,5 +91,64 @@ kill "$serve_pid"; wait "$serve_pid" || true
 if [ "$served" -eq 1 ] && [ "$login" = "200" ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAILED: serve with --db/--data-dir after the subcommand"; cat "$work/serve.log"; fi
 
+# ---- Reliability (issue 12): operations that lose data refuse. ----
+# Waits until a server started in the background answers on its port, or fails.
+wait_for_server() {  # wait_for_server PORT
+    for _ in $(seq 1 100); do
+        if curl -s -o /dev/null "http://127.0.0.1:$1/api/v1/health"; then return 0; fi
+        sleep 0.2
+    done
+    return 1
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Given a running server on the data directory,
+port=$(free_port)
+"$lianjian" serve --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+server_pid=$!
+if wait_for_server "$port"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: server did not start"; cat "$work/serve.log"; fi
+# restore refuses while it runs, and the database is left as it was,
+before=$(sha256sum "$work/data/lianjian.db" | cut -d' ' -f1)
+check_fails restore-while-serving "$lianjian" restore --from "$work/backup.db"
+contains "正由另一个联建服务器进程使用"
+contains "in use by another Lianjian server"
+after=$(sha256sum "$work/data/lianjian.db" | cut -d' ' -f1)
+[ "$before" = "$after" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: database changed by a refused restore"; }
+# a second server on the same SQLite file is refused,
+check_fails second-server "$lianjian" serve --listen "127.0.0.1:$(free_port)"
+contains "正由另一个联建服务器进程使用"
+# and the running server keeps answering.
+curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/health" | grep -q 200 && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: server stopped answering"; }
+kill -TERM "$server_pid"; wait "$server_pid" || true
+# Once the server has stopped, restore works and keeps the previous database aside.
+check user-add-before-restore "$lianjian" user add wangwu --display-name 王五 --role viewer
+check restore-after-stop "$lianjian" restore --from "$work/backup.db"
+contains "the previous database is kept as"
+aside=$(ls "$work/data"/lianjian.db.before-restore-* | tail -n 1)
+sqlite3 "$aside" "SELECT username FROM app_user WHERE username='wangwu'" | grep -q wangwu && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: previous database not kept aside whole"; }
+check audit-verify-after-second-restore "$lianjian" audit verify
+contains "audit chain intact"
+# The audit chain is keyed and checkpointed: truncating its tail is found and counted.
+check user-add-audited "$lianjian" user add zhaoliu --display-name 赵六 --role viewer
+sqlite3 "$work/data/lianjian.db" "DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = (SELECT MAX(id) FROM audit_event);"
+check_fails audit-verify-truncated "$lianjian" audit verify
+contains "records missing at the end"
+contains "缺少 1 条记录"
+sqlite3 "$work/data/lianjian.db" "DELETE FROM audit_event;"
+check_fails audit-verify-emptied "$lianjian" audit verify
+contains "records missing at the end"
+# A missing key beside sealed or chained data stops every command; no new key is made over it.
+mv "$work/data/secret.key" "$work/secret.key.saved"
+for command in "audit verify" "user lock zhangsan" "migrate" "demo" "backup --to $work/backup-nokey.db"; do
+    # shellcheck disable=SC2086
+    check_fails "no-key: $command" "$lianjian" $command
+    contains "缺少密钥文件"
+    contains "secret.key"
+    test ! -e "$work/data/secret.key" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: a key was generated over existing data by '$command'"; rm -f "$work/data/secret.key"; }
+done
+check_fails no-key-serve "$lianjian" serve --listen "127.0.0.1:$(free_port)"
+contains "缺少密钥文件"
+mv "$work/secret.key.saved" "$work/data/secret.key"
+check key-restored "$lianjian" user lock zhangsan
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -69,6 +69,38 @@ TEST_F(RouterMatch, UnknownPathsDoNotMatch) {
     EXPECT_FALSE(router.match(verb::get, "/api/v1/nothing").path_known);
 }
 
+TEST_F(RouterMatch, PathIsSplitBeforeAnySegmentIsDecoded) {
+    // An encoded slash is part of a segment, never a separator.
+    for (const char* path : {"/api%2Fv1%2Fusers", "/api/v1%2Fusers", "/api/v1/users%2F5%2Flock"}) {
+        const auto match = router.match(verb::get, path);
+        EXPECT_EQ(match.route, nullptr) << path;
+        EXPECT_FALSE(match.path_known) << path;
+    }
+    // A literal segment must be spelled as in the pattern, not merely decode to it.
+    for (const char* path : {"/%61pi/v1/users", "/api/v1/%75sers", "/api/%76%31/users"}) {
+        EXPECT_EQ(router.match(verb::get, path).route, nullptr) << path;
+    }
+}
+
+TEST_F(RouterMatch, ParameterSegmentsAreDecodedAfterTheSplit) {
+    const auto escaped = router.match(verb::get, "/api/v1/users/4%32");
+    ASSERT_NE(escaped.route, nullptr);
+    EXPECT_EQ(escaped.parameters, std::vector<std::string>{"42"});
+    const auto slash = router.match(verb::post, "/api/v1/users/a%2Fb/lock");
+    ASSERT_NE(slash.route, nullptr);
+    EXPECT_EQ(slash.parameters, std::vector<std::string>{"a/b"});
+    EXPECT_EQ(router.match(verb::get, "/api/v1/users/%4").route, nullptr);
+    EXPECT_EQ(router.match(verb::get, "/api/v1/users/%zz").route, nullptr);
+}
+
+TEST(DecodeSegment, DecodesEscapesAndRejectsMalformedOnes) {
+    EXPECT_EQ(http::decode_segment("a%2Fb%41"), "a/bA");
+    EXPECT_EQ(http::decode_segment("plain"), "plain");
+    EXPECT_EQ(http::decode_segment("%"), std::nullopt);
+    EXPECT_EQ(http::decode_segment("%4"), std::nullopt);
+    EXPECT_EQ(http::decode_segment("%g1"), std::nullopt);
+}
+
 TEST_F(RouterMatch, EveryAddedRouteIsListed) {
     EXPECT_EQ(router.routes().size(), 5u);
 }

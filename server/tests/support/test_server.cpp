@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
 
+#include <sys/socket.h>
 #include <algorithm>
 
 namespace lianjian::testing {
@@ -106,17 +107,26 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
 }
 
 std::string HttpClient::raw(const std::string& bytes) {
+    return raw_exchange(bytes).text;
+}
+
+RawAnswer HttpClient::raw_exchange(const std::string& bytes) {
     asio::io_context io;
     asio::ip::tcp::socket socket(io);
     socket.connect({asio::ip::make_address("127.0.0.1"), port_});
+    // Reads give up after 5 s instead of hanging the test if the server never closes.
+    timeval timeout{5, 0};
+    setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     asio::write(socket, asio::buffer(bytes));
-    std::string answer;
+    RawAnswer answer;
     boost::system::error_code error;
     char chunk[4096];
     for (;;) {
         const auto count = socket.read_some(asio::buffer(chunk), error);
-        answer.append(chunk, count);
+        answer.text.append(chunk, count);
         if (error) {
+            answer.closed_by_server =
+                error == asio::error::eof || error == asio::error::connection_reset;
             break;
         }
     }

@@ -40,6 +40,12 @@ struct HttpResult {
     std::string error_code() const;  // error.code of the JSON envelope, or ""
 };
 
+// Raw bytes answered, and whether the server closed the connection (rather than the wait ending).
+struct RawAnswer {
+    std::string text;
+    bool closed_by_server = false;
+};
+
 // A plain HTTP/1.1 client over a socket, with the session cookie kept between calls.
 class HttpClient {
   public:
@@ -52,6 +58,8 @@ class HttpClient {
                        const std::string& body, const std::map<std::string, std::string>& headers);
     // Sends raw bytes and returns the raw answer (for malformed requests).
     std::string raw(const std::string& bytes);
+    // Sends raw bytes and reads until the server closes the connection or 5 s pass.
+    RawAnswer raw_exchange(const std::string& bytes);
 
     HttpResult login(const std::string& username, const std::string& password = demo_password);
     const std::string& cookie() const { return cookie_; }

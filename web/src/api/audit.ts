@@ -32,6 +32,10 @@ export namespace AuditApi {
     ok: boolean;
     checked: number;
     first_broken_id: number | null;
+    /** Records the signed checkpoint counts that the table no longer holds (truncation). */
+    missing?: number;
+    /** What is wrong, in Chinese; empty when ok. */
+    problem?: string;
   }
 }
 

@@ -559,6 +559,7 @@ const enUS: MessageSchema = {
     verify: 'Verify again',
     verifyOk: 'Verified: {checked} records checked, the chain is intact.',
     verifyBroken: 'Verification failed: {checked} records checked, the chain breaks at record {id} (possible tampering).',
+    verifyMissing: 'Verification failed: {checked} records checked, {missing} records missing at the end (the signed checkpoint counts more): the trail was truncated or emptied.',
     verifyBrokenUnknown: 'Verification failed: {checked} records checked, the chain is incomplete.',
     verifyPending: 'Verifying…',
     verifyUnavailable: 'Verification result unavailable',

@@ -557,6 +557,7 @@ const zhCN = {
     verify: '重新校验',
     verifyOk: '校验通过：已检查 {checked} 条记录，日志链完整。',
     verifyBroken: '校验失败：已检查 {checked} 条记录，自第 {id} 号记录起日志链断裂，可能被篡改。',
+    verifyMissing: '校验失败：已检查 {checked} 条记录，末尾缺少 {missing} 条记录（与签名检查点不符），可能被截断或清空。',
     verifyBrokenUnknown: '校验失败：已检查 {checked} 条记录，日志链不完整。',
     verifyPending: '正在校验…',
     verifyUnavailable: '暂无法获取校验结果',

@@ -60,6 +60,8 @@ void add_audit_routes(http::Router& router, app::Services& services) {
                    json["first_broken_id"] = result.first_broken_id
                                                  ? boost::json::value(*result.first_broken_id)
                                                  : boost::json::value(nullptr);
+                   json["missing"] = result.missing;
+                   json["problem"] = result.problem;
                    return http::json_response(http::Status::ok, json);
                });
 }
