@@ -1,6 +1,7 @@
 // The `lianjian` command: parses the command line and starts what it names. Nothing else.
 #include "app/application.hpp"
 #include "app/maintenance.hpp"
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "demo/demo_data.hpp"
 #include "storage/migrations.hpp"
@@ -103,6 +104,11 @@ int main(int argc, char** argv) {
     serve->add_option("--lockout-minutes", lockout_minutes);
     serve->add_option("--db-pool", config.database_pool, "database connections")
         ->check(CLI::Range(1, 256));
+    std::string time_zone(programme_clock::default_time_zone);
+    serve
+        ->add_option("--time-zone", time_zone,
+                     "the deployment's time zone (IANA name): local dates, today, the year")
+        ->envname("LIANJIAN_TIME_ZONE");
     unsigned read_cache_ms = 2000;
     serve->add_option("--read-cache-ms", read_cache_ms,
                       "reuse checked sessions and unit lists this long (0: off); other servers see "
@@ -156,6 +162,7 @@ int main(int argc, char** argv) {
                                                 : std::nullopt;
 
     try {
+        programme_clock::set_time_zone(time_zone);
         if (*restore) {
             app::restore_database(storage::DatabaseUrl::parse(config.effective_database_url()),
                                   restore_from);

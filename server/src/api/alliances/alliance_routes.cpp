@@ -61,7 +61,7 @@ boost::json::object event_json(const alliances::AllianceEvent& event) {
 // `on=YYYY-MM-DD` shows the alliance as it stood that day; today by default.
 std::string on_date(const http::RequestContext& context) {
     if (auto on = query_text(context, "on")) {
-        return format_timestamp(parse_timestamp(*on, "on")).substr(0, 10);
+        return programme_clock::local_date(parse_timestamp(*on, "on"));
     }
     return today_date();
 }
