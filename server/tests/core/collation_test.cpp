@@ -24,9 +24,10 @@ TEST(Collation, KeysOrderChineseNamesByPinyin) {
         return name_sort_key(a) < name_sort_key(b);
     });
     EXPECT_EQ(names, pinyin_order);
-    // Latin and digits keep their usual order, before 汉字; keys are plain hexadecimal text.
+    // Latin letters keep their usual order (Chinese collation puts 汉字 first); keys are
+    // plain hexadecimal text.
     EXPECT_LT(name_sort_key("A 组"), name_sort_key("B 组"));
-    EXPECT_LT(name_sort_key("Z"), name_sort_key("阿"));
+    EXPECT_LT(name_sort_key("阿"), name_sort_key("Z"));
     const auto key = name_sort_key("区委编办");
     EXPECT_TRUE(std::all_of(key.begin(), key.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
