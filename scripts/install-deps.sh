@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ccache pkg-config clang-format
     libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
     libsoci-dev libsqlite3-dev libpq-dev sqlite3
-    libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
+    libicu-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
     libgtest-dev libgmock-dev
     libxlsxwriter-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
     nodejs npm

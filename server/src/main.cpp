@@ -1,6 +1,7 @@
 // The `lianjian` command: parses the command line and starts what it names. Nothing else.
 #include "app/application.hpp"
 #include "app/maintenance.hpp"
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "demo/city_data.hpp"
 #include "demo/demo_data.hpp"
@@ -112,6 +113,11 @@ int main(int argc, char** argv) {
     serve->add_option("--lockout-minutes", lockout_minutes);
     serve->add_option("--db-pool", config.database_pool, "database connections")
         ->check(CLI::Range(1, 256));
+    std::string time_zone(programme_clock::default_time_zone);
+    serve
+        ->add_option("--time-zone", time_zone,
+                     "the deployment's time zone (IANA name): local dates, today, the year")
+        ->envname("LIANJIAN_TIME_ZONE");
 
     auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
     auto* demo_command = cli.add_subcommand("demo", "load the demo data and exit");
@@ -167,6 +173,7 @@ int main(int argc, char** argv) {
                                                 : std::nullopt;
 
     try {
+        programme_clock::set_time_zone(time_zone);
         if (*restore) {
             const auto url = storage::DatabaseUrl::parse(config.effective_database_url());
             const auto aside = app::restore_database(url, restore_from);

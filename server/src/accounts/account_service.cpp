@@ -21,10 +21,17 @@ std::string random_token() {
     return text;
 }
 
+// Says who locked the account: an administrator's lock lasts until someone unlocks it; a lock
+// after failed logins ends at a time shown in the deployment's local time.
 AppError locked_error(const std::string& locked_until) {
+    if (locked_until >= administrative_lock_until) {
+        return AppError(ErrorCode::account_locked, "账号已被管理员锁定，请联系系统管理员解锁",
+                        {{"locked_by", "administrator"}});
+    }
     return AppError(ErrorCode::account_locked,
-                    "连续登录失败次数过多，账号已锁定，请于 " + locked_until + "（UTC）后再试",
-                    {{"locked_until", locked_until}});
+                    "连续登录失败次数过多，账号已暂时锁定，请于 " +
+                        programme_clock::local_date_time(locked_until) + " 后再试",
+                    {{"locked_by", "failed_logins"}, {"locked_until", locked_until}});
 }
 
 audit::AuditEntry entry(audit::Actor actor, std::string action, const User& user,

@@ -13,6 +13,9 @@
 
 namespace lianjian::accounts {
 
+// The `locked_until` of an account an administrator locked: until someone unlocks it.
+inline constexpr const char* administrative_lock_until = "9999-12-31T23:59:59.999Z";
+
 struct AccountPolicy {
     int max_failed_attempts = 5;
     std::chrono::seconds lockout{15 * 60};

@@ -33,7 +33,14 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
     if (request.display_name.empty()) {
         throw field_error("display_name", "请填写姓名");
     }
-    check_role_separation(request.roles);
+    try {
+        check_role_separation(request.roles);
+    } catch (const AppError& refusal) {
+        audit_.record_alone({actor, "user.create", "user", "", audit::Outcome::failure,
+                             "username=" + request.username + " roles=" +
+                                 join_roles(request.roles) + " refused: " + refusal.what()});
+        throw;
+    }
     if (has_role(request.roles, Role::unit_admin) && !request.unit_id) {
         throw field_error("unit_id", "单位管理员必须指定所属单位");
     }
@@ -108,13 +115,18 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
     }
     if (actor.user_id && *actor.user_id == user->id &&
         (change == AccountChange::lock || change == AccountChange::disable)) {
-        throw AppError(ErrorCode::conflict, "不能锁定或停用自己的账号");
+        const AppError refusal(ErrorCode::conflict, "不能锁定或停用自己的账号");
+        audit_.record(transaction,
+                      {actor, change == AccountChange::lock ? "user.lock" : "user.disable", "user",
+                       std::to_string(user->id), audit::Outcome::failure, refusal.what()});
+        transaction.commit();
+        throw refusal;
     }
     std::string action;
     switch (change) {
         case AccountChange::lock:
             // An administrative lock lasts until someone unlocks it.
-            user->locked_until = "9999-12-31T23:59:59.999Z";
+            user->locked_until = administrative_lock_until;
             action = "user.lock";
             break;
         case AccountChange::unlock:

@@ -1,5 +1,6 @@
 #include "alliances/alliance.hpp"
 
+#include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "storage/alliance_repository.hpp"
@@ -19,7 +20,7 @@ std::string date_or_today(const std::string& text, const char* field) {
     if (text.size() != 10) {
         throw field_error(field, std::string("“") + field + "”应为日期，格式如 2026-05-01");
     }
-    return format_timestamp(parse_timestamp(text, field)).substr(0, 10);
+    return programme_clock::local_date(parse_timestamp(text, field));
 }
 
 void require_reason(const std::string& reason) {
@@ -209,6 +210,7 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     if (alliance.dissolved_on) {
         throw AppError(ErrorCode::conflict, "联盟已解散，不能再修改");
     }
+    const Alliance before = alliance;
     std::string detail;
     if (changes.name && *changes.name != alliance.name) {
         if (changes.name->empty()) {
@@ -248,7 +250,13 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     storage::update_alliance(session, alliance, now);
     storage::insert_alliance_event(session, alliance_id, today_date(), AllianceEventKind::updated,
                                    std::nullopt, detail, caller.actor.user_id, now);
-    audit_.record(transaction, entry(caller, "alliance.update", alliance_id, detail));
+    ChangeSet changed;
+    changed.compare("name", before.name, alliance.name);
+    changed.compare("batch", before.batch, alliance.batch);
+    changed.compare("office_area_id", before.office_area.id, alliance.office_area.id);
+    changed.compare("rotation_mode", enum_code(before.rotation_mode), enum_code(alliance.rotation_mode));
+    changed.compare("note", before.note, alliance.note);
+    audit_.record(transaction, entry(caller, "alliance.update", alliance_id, changed.json()));
     transaction.commit();
     return alliance;
 }

@@ -1,6 +1,7 @@
 #include "api/query_input.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <charconv>
 
@@ -34,7 +35,11 @@ AppError parameter_error(const char* name, const std::string& expected) {
 
 std::optional<std::string> query_text(const http::RequestContext& context, const char* name) {
     if (auto text = raw(context, name)) {
-        return std::string(*text);
+        // The one text normaliser, with the parameter's length limit (core/text.cpp).
+        auto value = text::normalised_or_throw(*text, name);
+        if (!value.empty()) {
+            return value;
+        }
     }
     return std::nullopt;
 }

@@ -3,8 +3,10 @@
 #include "api/routes.hpp"
 #include "app/maintenance.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sort_key_repository.hpp"
 
 #include <sodium.h>
+#include <boost/json/serialize.hpp>
 
 namespace lianjian::app {
 
@@ -23,6 +25,8 @@ std::unique_ptr<storage::Database> open_database(const Config& config) {
     auto database = std::make_unique<storage::Database>(
         storage::DatabaseUrl::parse(config.effective_database_url()), config.database_pool);
     storage::migrate(*database);
+    // Pinyin sort keys for names written before they existed (migration 0006).
+    storage::fill_missing_name_sort_keys(*database);
     return database;
 }
 
@@ -41,6 +45,21 @@ Application::Application(const Config& config)
     dispatcher_ = std::make_unique<http::Dispatcher>(
         router_, services_->accounts, std::move(static_files),
         http::DispatcherSettings{config.secure_cookies, config.limits.body_limit});
+    // Every refused act of a signed-in caller leaves a failure in the audit trail: who (the
+    // actor), what (the route and its object) and why (the refusal's message).
+    dispatcher_->set_refusal_recorder(
+        [&audit = services_->audit](const http::RequestContext& context, const http::Route& route,
+                                    const std::string& reason) {
+            const auto object_type = route.segments.size() > 2 ? route.segments[2] : std::string();
+            const auto object_id =
+                context.path_parameters.empty() ? std::string() : context.path_parameters.front();
+            const boost::json::object detail{
+                {"method", std::string(http::beast_http::to_string(route.method))},
+                {"route", route.pattern},
+                {"reason", reason}};
+            audit.record_alone({context.actor(), "access.refused", object_type, object_id,
+                                audit::Outcome::failure, boost::json::serialize(detail)});
+        });
     server_ = std::make_unique<http::Server>(*dispatcher_, config.limits);
 }
 

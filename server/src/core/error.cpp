@@ -1,5 +1,7 @@
 #include "core/error.hpp"
 
+#include <boost/json/array.hpp>
+
 namespace lianjian {
 
 const char* error_code_name(ErrorCode code) {
@@ -50,6 +52,21 @@ const char* error_code_name(ErrorCode code) {
 
 AppError field_error(const std::string& field, const std::string& message) {
     return AppError(ErrorCode::validation_failed, message, {{"field", field}});
+}
+
+AppError fields_error(const std::vector<FieldMessage>& problems) {
+    if (problems.size() == 1) {
+        return field_error(problems.front().field, problems.front().message);
+    }
+    boost::json::array fields;
+    std::string message;
+    for (const auto& problem : problems) {
+        fields.push_back({{"field", problem.field}, {"message", problem.message}});
+        message += (message.empty() ? "" : "；") + problem.message;
+    }
+    return AppError(ErrorCode::validation_failed, message,
+                    {{"field", problems.empty() ? std::string() : problems.front().field},
+                     {"fields", std::move(fields)}});
 }
 
 }  // namespace lianjian

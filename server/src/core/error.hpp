@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace lianjian {
 
@@ -52,5 +53,13 @@ class AppError : public std::runtime_error {
 
 // A validation failure that names the offending field.
 AppError field_error(const std::string& field, const std::string& message);
+
+struct FieldMessage {
+    std::string field;
+    std::string message;
+};
+// Several validation failures of one request, reported at once: the message and `field` of the
+// first, and `fields` listing every one as {field, message}.
+AppError fields_error(const std::vector<FieldMessage>& problems);
 
 }  // namespace lianjian

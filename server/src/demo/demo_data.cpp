@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "storage/alliance_repository.hpp"
 #include "storage/registry_repository.hpp"
+#include "storage/sort_key_repository.hpp"
 #include "storage/user_repository.hpp"
 
 namespace lianjian::demo {
@@ -193,6 +194,7 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         transaction.commit();
     }
     services.members.load_demo_members();
+    storage::fill_missing_name_sort_keys(services.database);
     const std::string chosen = password ? *password : accounts::generate_password();
     for (const auto& account : demo_accounts()) {
         storage::Connection connection(services.database);

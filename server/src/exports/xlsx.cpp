@@ -1,5 +1,7 @@
 #include "exports/xlsx.hpp"
 
+#include "core/text.hpp"
+
 #include <xlsxwriter.h>
 
 #include <cstdlib>
@@ -11,6 +13,24 @@
 namespace lianjian::exports {
 
 namespace {
+
+// A cell's text as the file format allows it: characters XML 1.0 forbids (a NUL, other control
+// characters, U+FFFF, broken UTF-8) become U+FFFD instead of corrupting the file, and text past
+// a cell's 32,767-character limit is cut there.
+std::string cell_text(const std::string& value) {
+    auto safe = text::xml_safe(value);
+    constexpr std::size_t cell_limit = 32767;
+    if (text::character_count(safe) > cell_limit) {
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < safe.size(); ++i) {
+            if ((static_cast<unsigned char>(safe[i]) & 0xC0) != 0x80 && seen++ == cell_limit) {
+                safe.resize(i);
+                break;
+            }
+        }
+    }
+    return safe;
+}
 
 // A directory only this process's user can enter, removed with everything in it on scope exit.
 class PrivateDirectory {
@@ -72,7 +92,8 @@ void write_sheet(lxw_workbook* workbook, const Sheet& sheet) {
         const auto column = static_cast<lxw_col_t>(index);
         const auto& definition = sheet.columns[index];
         check(worksheet_set_column(worksheet, column, column, definition.width, text));
-        check(worksheet_write_string(worksheet, 0, column, definition.header.c_str(), header));
+        check(worksheet_write_string(worksheet, 0, column, cell_text(definition.header).c_str(),
+                                     header));
         if (!definition.choices.empty() && last_row > 0) {
             add_choices(worksheet, column, definition.choices, last_row);
         }
@@ -82,8 +103,8 @@ void write_sheet(lxw_workbook* workbook, const Sheet& sheet) {
         const auto& cells = sheet.rows[row];
         for (std::size_t index = 0; index < cells.size() && index < sheet.columns.size(); ++index) {
             check(worksheet_write_string(worksheet, static_cast<lxw_row_t>(row + 1),
-                                         static_cast<lxw_col_t>(index), cells[index].c_str(),
-                                         text));
+                                         static_cast<lxw_col_t>(index),
+                                         cell_text(cells[index]).c_str(), text));
         }
     }
 }

@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
 
+#include <cctype>
+
 namespace lianjian::http {
 
 namespace {
@@ -66,8 +68,14 @@ void check_body(const Request& request, std::size_t limit) {
     if (request.body().size() > limit) {
         throw AppError(ErrorCode::payload_too_large, "请求内容过大");
     }
-    const auto type = request[beast_http::field::content_type];
-    if (!(type == "application/json" || type.starts_with("application/json;"))) {
+    // Media types are case-insensitive (RFC 9110 8.3.1): "Application/JSON" is JSON too.
+    std::string type(request[beast_http::field::content_type]);
+    for (auto& c : type) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    const auto media_type = std::string_view(type).substr(0, type.find(';'));
+    if (media_type.find_first_not_of(' ') == std::string_view::npos ||
+        media_type.substr(0, media_type.find_last_not_of(' ') + 1) != "application/json") {
         throw AppError(ErrorCode::unsupported_media_type,
                        "请求内容须为 JSON（Content-Type: application/json）");
     }
@@ -188,10 +196,17 @@ Response Dispatcher::call_route(const Request& request, RequestContext& context,
         declaration.during_password_change == DuringPasswordChange::denied) {
         throw AppError(ErrorCode::password_change_required, "请先修改初始密码");
     }
-    if (!accounts::roles_grant(user.roles, *declaration.permission)) {
-        throw AppError(ErrorCode::forbidden, "没有执行此操作的权限");
+    try {
+        if (!accounts::roles_grant(user.roles, *declaration.permission)) {
+            throw AppError(ErrorCode::forbidden, "没有执行此操作的权限");
+        }
+        return route.handler(context);
+    } catch (const AppError& error) {
+        if (error.code() == ErrorCode::forbidden && refusal_recorder_) {
+            refusal_recorder_(context, route, error.what());
+        }
+        throw;
     }
-    return route.handler(context);
 }
 
 }  // namespace lianjian::http

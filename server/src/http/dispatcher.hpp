@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -26,6 +27,12 @@ class Dispatcher {
 
     Response handle(const Request& request, const std::string& client_ip);
 
+    // Called when a signed-in caller is refused (403) by a route's permission or by the service
+    // behind it, with the refusal's message: the application audits it as a failure.
+    using RefusalRecorder =
+        std::function<void(const RequestContext&, const Route&, const std::string& reason)>;
+    void set_refusal_recorder(RefusalRecorder recorder) { refusal_recorder_ = std::move(recorder); }
+
   private:
     Response dispatch(const Request& request, const std::string& client_ip);
     Response call_route(const Request& request, RequestContext& context, const Route& route);
@@ -35,6 +42,7 @@ class Dispatcher {
     std::optional<StaticFiles> static_files_;
     DispatcherSettings settings_;
     LoginThrottle login_throttle_;
+    RefusalRecorder refusal_recorder_;
 };
 
 // Security headers every response carries; API responses are also never cached.

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "members/member_rules.hpp"
 #include "members/unit_lookup.hpp"
+#include "storage/sort_key_repository.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -144,7 +145,9 @@ std::size_t MemberService::import(const MemberAccess& access, const audit::Actor
             import_preview_json(checked.preview));
     }
     for (const auto& valid : checked.valid) {
-        storage::insert_member(transaction.session(), sealed(valid, 0, now), false);
+        const auto id = storage::insert_member(transaction.session(), sealed(valid, 0, now), false);
+        storage::set_name_sort_key(transaction.session(), storage::SortedTable::member, id,
+                                   valid.name);
     }
     audit_.record(transaction, {actor, "member.import", "member", "", audit::Outcome::success,
                                 "count=" + std::to_string(checked.valid.size())});

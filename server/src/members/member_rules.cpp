@@ -1,6 +1,7 @@
 #include "members/member_rules.hpp"
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,29 +9,26 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 
 namespace lianjian::members {
 
 namespace {
 
-constexpr std::size_t max_name_length = 64;
-constexpr std::size_t max_post_length = 64;
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
+// A cell's text without the white space around it (Unicode's: U+3000, NBSP …).
+std::string trim(std::string_view text) {
+    return text::normalise(text, text::rule_of("")).text;
 }
 
-// Characters as people count them (UTF-8 code points), not bytes.
-std::size_t character_count(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+// A text field through the one normaliser: the normalised text, or a problem of that field.
+std::string checked_text(const std::string& input, std::string_view rule_name, const char* field,
+                         std::vector<FieldProblem>& problems) {
+    auto result = text::normalise(input, text::rule_of(rule_name));
+    if (result.problem) {
+        problems.push_back({field, *result.problem});
+        return {};
+    }
+    return std::move(result.text);
 }
 
 std::optional<int> number_of(std::string_view text) {
@@ -66,8 +64,8 @@ std::vector<FieldProblem> with_read_problems(const std::vector<FieldProblem>& re
 
 }  // namespace
 
-std::optional<std::string> gender_code(std::string_view text) {
-    text = trim(text);
+std::optional<std::string> gender_code(std::string_view cell) {
+    const auto text = trim(cell);
     if (text == "male" || text == "男")
         return "male";
     if (text == "female" || text == "女")
@@ -75,8 +73,8 @@ std::optional<std::string> gender_code(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<std::string> status_code(std::string_view text) {
-    text = trim(text);
+std::optional<std::string> status_code(std::string_view cell) {
+    const auto text = trim(cell);
     if (text == "formal" || text == "正式" || text == "正式党员")
         return "formal";
     if (text == "probationary" || text == "预备" || text == "预备党员")
@@ -107,25 +105,20 @@ bool is_mobile_number(std::string_view phone) {
            std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::optional<std::string> normalise_date(std::string_view text) {
-    text = trim(text);
-    std::array<std::string_view, 3> parts;
-    std::size_t count = 0;
-    while (count < 3) {
-        const auto separator = text.find_first_of("-/.");
-        parts[count++] = text.substr(0, separator);
-        if (separator == std::string_view::npos) {
-            text = {};
-            break;
-        }
-        text.remove_prefix(separator + 1);
-    }
-    if (count != 3 || !text.empty() || parts[0].size() != 4) {
+std::optional<std::string> normalise_date(std::string_view cell) {
+    // The same text forms as the browser's reader (web/src/views/member/list/memberSheet.ts):
+    // 2020-7-1, 2020/07/01, 2020.07.01, 2020年7月1日, 20200701, and a date-time's date part.
+    static const std::regex separated(
+        R"(^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*(?:日)?(?:[T\s].*)?$)");
+    static const std::regex compact(R"(^(\d{4})(\d{2})(\d{2})$)");
+    const auto text = trim(cell);
+    std::smatch parts;
+    if (!std::regex_match(text, parts, separated) && !std::regex_match(text, parts, compact)) {
         return std::nullopt;
     }
-    const auto year = number_of(parts[0]);
-    const auto month = number_of(parts[1]);
-    const auto day = number_of(parts[2]);
+    const auto year = number_of(parts.str(1));
+    const auto month = number_of(parts.str(2));
+    const auto day = number_of(parts.str(3));
     if (!year || !month || !day || *month < 1 || *day < 1) {
         return std::nullopt;
     }
@@ -150,27 +143,23 @@ std::optional<std::string> date_of_spreadsheet_serial(double serial) {
 }
 
 std::string today_in_china() {
-    return format_timestamp(Clock::now() + std::chrono::hours(8)).substr(0, 10);
+    return programme_clock::today();
 }
 
 std::vector<FieldProblem> check_member_fields(const MemberDraft& draft, ValidMember& valid) {
     std::vector<FieldProblem> problems;
-    valid.name = std::string(trim(draft.name));
-    if (valid.name.empty()) {
+    const auto problems_before_name = problems.size();
+    valid.name = checked_text(draft.name, "member.name", "name", problems);
+    if (valid.name.empty() && problems.size() == problems_before_name) {
         problems.push_back({"name", "请填写姓名"});
-    } else if (character_count(valid.name) > max_name_length) {
-        problems.push_back({"name", "姓名不能超过 64 个字"});
     }
     if (auto gender = gender_code(draft.gender)) {
         valid.gender = *gender;
     } else {
         problems.push_back({"gender", draft.gender.empty() ? "请填写性别" : "性别应为“男”或“女”"});
     }
-    valid.post = std::string(trim(draft.post));
-    if (character_count(valid.post) > max_post_length) {
-        problems.push_back({"post", "职务不能超过 64 个字"});
-    }
-    valid.phone = normalise_phone(draft.phone);
+    valid.post = checked_text(draft.post, "post", "post", problems);
+    valid.phone = normalise_phone(text::normalise(draft.phone, text::rule_of("phone")).text);
     if (valid.phone.empty()) {
         problems.push_back({"phone", "请填写手机号码"});
     } else if (!is_mobile_number(valid.phone)) {

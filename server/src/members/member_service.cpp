@@ -1,11 +1,13 @@
 // Party members: reading, creating, editing, deactivating and unmasking one at a time.
 #include "members/member_service.hpp"
 
+#include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "members/member_rules.hpp"
 #include "members/scope.hpp"
 #include "members/unit_lookup.hpp"
+#include "storage/sort_key_repository.hpp"
 
 namespace lianjian::members {
 
@@ -99,6 +101,8 @@ Member MemberService::create(const MemberAccess& access, const audit::Actor& act
     auto stored = sealed(valid, 0, now);
     require_phone_free(session, valid.unit.id, stored.phone_hash);
     stored.member.id = storage::insert_member(session, stored, false);
+    storage::set_name_sort_key(session, storage::SortedTable::member, stored.member.id,
+                               stored.member.name);
     audit_.record(transaction, {actor, "member.create", "member", std::to_string(stored.member.id),
                                 audit::Outcome::success, unit_detail(valid.unit.id)});
     transaction.commit();
@@ -126,12 +130,19 @@ Member MemberService::update(const MemberAccess& access, const audit::Actor& act
         require_phone_free(session, valid.unit.id, stored.phone_hash, id);
     }
     storage::update_member(session, stored);
-    std::string detail = unit_detail(valid.unit.id);
-    if (existing.member.unit.id != valid.unit.id) {
-        detail += " from_unit_id=" + std::to_string(existing.member.unit.id);
-    }
+    storage::set_name_sort_key(session, storage::SortedTable::member, id, stored.member.name);
+    // A member's own data is personal: the record names the changed fields, with values only
+    // for the unit (an organisation, not a person).
+    ChangeSet changed;
+    changed.compare("unit_id", existing.member.unit.id, valid.unit.id);
+    changed.compare_personal("name", existing.member.name != stored.member.name);
+    changed.compare_personal("gender", existing.member.gender != stored.member.gender);
+    changed.compare_personal("post", existing.member.post != stored.member.post);
+    changed.compare_personal("phone", existing.phone_hash != stored.phone_hash);
+    changed.compare_personal("joined_on", existing.member.joined_on != stored.member.joined_on);
+    changed.compare_personal("status", existing.member.status != stored.member.status);
     audit_.record(transaction, {actor, "member.update", "member", std::to_string(id),
-                                audit::Outcome::success, detail});
+                                audit::Outcome::success, changed.json()});
     transaction.commit();
     return shown(stored);
 }

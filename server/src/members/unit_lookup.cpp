@@ -1,5 +1,7 @@
 #include "members/unit_lookup.hpp"
 
+#include "core/text.hpp"
+
 namespace lianjian::members {
 
 std::string unit_field(const MemberDraft& draft) {
@@ -12,10 +14,17 @@ std::optional<FieldProblem> UnitLookup::resolve(const MemberDraft& draft, UnitRe
     if (draft.unit_id) {
         found = by_id(*draft.unit_id);
     } else if (draft.unit_name && !draft.unit_name->empty()) {
-        const auto& units = by_name(*draft.unit_name);
+        // The name as the registry stores it: "区总工会 " (a trailing space) is 区总工会.
+        auto name = text::normalise(*draft.unit_name, text::rule_of("unit_name"));
+        if (name.problem) {
+            return FieldProblem{field, *name.problem};
+        }
+        if (name.text.empty()) {
+            return FieldProblem{field, "请选择所属单位"};
+        }
+        const auto& units = by_name(name.text);
         if (units.size() > 1) {
-            return FieldProblem{field,
-                                "有多个名为“" + *draft.unit_name + "”的单位，请改填单位编号"};
+            return FieldProblem{field, "有多个名为“" + name.text + "”的单位，请改填单位编号"};
         }
         if (!units.empty()) {
             found = units.front();

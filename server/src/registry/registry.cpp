@@ -1,8 +1,10 @@
 // Office areas and the managed list of strength tags (the units are in units.cpp).
 #include "registry/registry.hpp"
 
+#include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "registry/rules.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -72,13 +74,20 @@ OfficeArea RegistryService::update_office_area(const audit::Actor& actor, long l
     area.id = id;
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
-    if (!storage::find_office_area(transaction.session(), id)) {
+    const auto before = storage::find_office_area(transaction.session(), id);
+    if (!before) {
         throw AppError(ErrorCode::not_found, "办公区不存在");
     }
     check_office_area_name_free(transaction.session(), area.name, id);
     storage::update_office_area(transaction.session(), area, now_text());
+    ChangeSet changed;
+    changed.compare("name", before->name, area.name);
+    changed.compare("address", before->address, area.address);
+    changed.compare("latitude", before->latitude, area.latitude);
+    changed.compare("longitude", before->longitude, area.longitude);
+    changed.compare("note", before->note, area.note);
     audit_.record(transaction, {actor, "office_area.update", "office_area", std::to_string(id),
-                                audit::Outcome::success, "name=" + area.name});
+                                audit::Outcome::success, changed.json()});
     transaction.commit();
     return area;
 }
@@ -90,7 +99,8 @@ Page<StrengthTag> RegistryService::list_strength_tags() {
 
 StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor,
                                                  const std::string& input) {
-    const auto name = required_name("name", "标签名称", input, 30);
+    const auto name =
+        required_name("name", "标签名称", input, text::rule_of("strength_tag.name").max_length);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
     check_strength_tag_name_free(transaction.session(), name, 0);
@@ -104,7 +114,8 @@ StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor,
 
 StrengthTag RegistryService::update_strength_tag(const audit::Actor& actor, long long id,
                                                  const std::string& input, bool active) {
-    const auto name = required_name("name", "标签名称", input, 30);
+    const auto name =
+        required_name("name", "标签名称", input, text::rule_of("strength_tag.name").max_length);
     storage::Transaction transaction(database_);
     storage::lock_registry(transaction);
     auto tag = storage::find_strength_tag(transaction.session(), id);
@@ -112,12 +123,14 @@ StrengthTag RegistryService::update_strength_tag(const audit::Actor& actor, long
         throw AppError(ErrorCode::not_found, "优势资源标签不存在");
     }
     check_strength_tag_name_free(transaction.session(), name, id);
+    ChangeSet changed;
+    changed.compare("name", tag->name, name);
+    changed.compare("active", tag->active, active);
     tag->name = name;
     tag->active = active;
     storage::update_strength_tag(transaction.session(), *tag, now_text());
-    audit_.record(transaction,
-                  {actor, "strength_tag.update", "strength_tag", std::to_string(id),
-                   audit::Outcome::success, "name=" + name + (active ? " active" : " inactive")});
+    audit_.record(transaction, {actor, "strength_tag.update", "strength_tag", std::to_string(id),
+                                audit::Outcome::success, changed.json()});
     transaction.commit();
     return *tag;
 }

@@ -1,61 +1,30 @@
 #include "registry/rules.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 
 namespace lianjian::registry {
 
-namespace {
-
-constexpr std::string_view full_width_space = "\xE3\x80\x80";
-
-bool is_blank_at_start(std::string_view text) {
-    return (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) ||
-           text.starts_with(full_width_space);
-}
-
-bool is_blank_at_end(std::string_view text) {
-    return (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) ||
-           text.ends_with(full_width_space);
-}
-
-// Characters, not bytes: a limit of 100 means 100 汉字 too.
-std::size_t character_count(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-}  // namespace
-
 std::string trimmed(const std::string& text) {
-    std::string_view view = text;
-    while (is_blank_at_start(view)) {
-        view.remove_prefix(view.starts_with(full_width_space) ? full_width_space.size() : 1);
-    }
-    while (is_blank_at_end(view)) {
-        view.remove_suffix(view.ends_with(full_width_space) ? full_width_space.size() : 1);
-    }
-    return std::string(view);
+    return text::normalise(text, text::rule_of("")).text;
 }
 
 std::string required_name(const char* field, const std::string& label, const std::string& value,
                           std::size_t maximum) {
-    auto name = trimmed(value);
+    auto name = optional_text(field, label, value, maximum);
     if (name.empty()) {
         throw field_error(field, "请填写" + label);
     }
-    return optional_text(field, label, name, maximum);
+    return name;
 }
 
+// Through the one normaliser (core/text), with the kind of the field from its table.
 std::string optional_text(const char* field, const std::string& label, const std::string& value,
                           std::size_t maximum) {
-    auto text = trimmed(value);
-    if (character_count(text) > maximum) {
-        throw field_error(field, label + "不能超过 " + std::to_string(maximum) + " 个字");
-    }
-    return text;
+    const text::FieldRule rule{field, label, text::rule_of(field).kind, maximum};
+    return text::normalised_or_throw(value, rule);
 }
 
 void check_coordinates(const OfficeArea& area) {

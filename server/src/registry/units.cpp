@@ -1,12 +1,16 @@
 // Units: the tree of agencies with their party organisations, strengths and responsible people.
 #include "registry/registry.hpp"
 
+#include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "registry/rules.hpp"
+#include "storage/dependants_repository.hpp"
 #include "storage/registry_repository.hpp"
+#include "storage/sort_key_repository.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/json/array.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -137,36 +141,61 @@ std::vector<long long> tag_ids_of(const Unit& unit) {
 
 // The names of the fields a change touched, for the audit record (never their values: the
 // phone must not reach the trail).
+// The changed fields with old and new values as structured JSON (core/changes.hpp); the
+// liaison's phone is personal data and is listed by name only.
 std::string changed_fields(const Unit& before, const Unit& after,
                            const std::vector<long long>& tag_ids) {
-    const std::pair<const char*, bool> fields[] = {
-        {"name", before.name != after.name},
-        {"short_name", before.short_name != after.short_name},
-        {"parent_id", before.parent_id != after.parent_id},
-        {"kind", before.kind != after.kind},
-        {"party_organization_name",
-         before.party_organization_name != after.party_organization_name},
-        {"party_organization_type",
-         before.party_organization_type != after.party_organization_type},
-        {"office_area_id", (before.office_area ? before.office_area->id : 0) !=
-                               (after.office_area ? after.office_area->id : 0)},
-        {"party_member_count", before.party_member_count != after.party_member_count},
-        {"strength_tag_ids", tag_ids_of(before) != tag_ids},
-        {"first_responsible", before.first_responsible != after.first_responsible},
-        {"direct_responsible", before.direct_responsible != after.direct_responsible},
-        {"liaison", before.liaison != after.liaison},
-        {"liaison_phone", before.liaison_phone_hash != after.liaison_phone_hash},
+    const auto area_id = [](const Unit& unit) {
+        return unit.office_area ? std::optional<long long>(unit.office_area->id) : std::nullopt;
     };
-    std::string changed;
-    for (const auto& [name, differs] : fields) {
-        if (differs) {
-            if (!changed.empty()) {
-                changed += ',';
-            }
-            changed += name;
-        }
+    ChangeSet changed;
+    changed.compare("name", before.name, after.name);
+    changed.compare("short_name", before.short_name, after.short_name);
+    changed.compare("parent_id", before.parent_id, after.parent_id);
+    changed.compare("kind", before.kind, after.kind);
+    changed.compare("party_organization_name", before.party_organization_name,
+                    after.party_organization_name);
+    changed.compare("party_organization_type", before.party_organization_type,
+                    after.party_organization_type);
+    changed.compare("office_area_id", area_id(before), area_id(after));
+    changed.compare("party_member_count", before.party_member_count, after.party_member_count);
+    changed.compare("strength_tag_ids", tag_ids_of(before), tag_ids);
+    changed.compare("first_responsible", before.first_responsible, after.first_responsible);
+    changed.compare("direct_responsible", before.direct_responsible, after.direct_responsible);
+    changed.compare("liaison", before.liaison, after.liaison);
+    changed.compare_personal("liaison_phone",
+                             before.liaison_phone_hash != after.liaison_phone_hash);
+    return changed.json();
+}
+
+// Deactivating a unit that others still depend on would leave them in a state no one can act
+// on (active sub-units under an inactive parent; an inactive unit holding a place and a hosting
+// turn in an alliance it can no longer leave). Refused with 409, naming each dependant and how
+// to resolve it: deactivate or move the sub-units, and take the unit out of each alliance through
+// the alliance's audited leave or dissolve path. Then deactivation goes through.
+void refuse_while_depended_on(soci::session& session, const Unit& unit) {
+    const auto dependants = storage::unit_dependants(session, unit.id);
+    if (dependants.empty()) {
+        return;
     }
-    return changed.empty() ? "none" : changed;
+    std::string children;
+    std::string alliances;
+    boost::json::array listed;
+    for (const auto& dependant : dependants) {
+        auto& names = dependant.kind == "unit" ? children : alliances;
+        names += "“" + dependant.name + "”";
+        listed.push_back(
+            {{"kind", dependant.kind}, {"id", dependant.id}, {"name", dependant.name}});
+    }
+    std::string message = "单位“" + unit.name + "”仍被依赖，不能停用：";
+    if (!children.empty()) {
+        message += "下级单位" + children + "仍在用，请先停用或调整其上级单位";
+    }
+    if (!alliances.empty()) {
+        message += std::string(children.empty() ? "" : "；") + "仍是联盟" + alliances +
+                   "的成员，请先办理退出联盟（或解散联盟）";
+    }
+    throw AppError(ErrorCode::conflict, message, {{"dependants", std::move(listed)}});
 }
 
 std::string now_text() {
@@ -272,6 +301,7 @@ Unit RegistryService::create_unit(const audit::Actor& actor, const UnitInput& ra
     apply_input(unit, input, checked_office_area(session, input.office_area_id));
     seal_phone_into(unit, input.liaison_phone);
     unit.id = storage::insert_unit(session, unit, now_text());
+    storage::set_name_sort_key(session, storage::SortedTable::unit, unit.id, unit.name);
     storage::replace_unit_strengths(session, unit.id, input.strength_tag_ids);
     audit_.record(transaction, {actor, "unit.create", "unit", std::to_string(unit.id),
                                 audit::Outcome::success, "name=" + unit.name});
@@ -300,11 +330,11 @@ Unit RegistryService::update_unit(const audit::Actor& actor, UnitEditor editor, 
     apply_input(unit, input, checked_office_area(session, input.office_area_id));
     seal_phone_into(unit, input.liaison_phone);
     storage::update_unit(session, unit, now_text());
+    storage::set_name_sort_key(session, storage::SortedTable::unit, id, unit.name);
     storage::replace_unit_strengths(session, id, input.strength_tag_ids);
     audit_.record(transaction,
                   {actor, "unit.update", "unit", std::to_string(id), audit::Outcome::success,
-                   "name=" + unit.name +
-                       " changed=" + changed_fields(*current, unit, input.strength_tag_ids)});
+                   changed_fields(*current, unit, input.strength_tag_ids)});
     auto updated = unit_for_client(session, id);
     transaction.commit();
     return updated;
@@ -321,6 +351,9 @@ Unit RegistryService::change_unit_activation(const audit::Actor& actor, long lon
     }
     // A unit is never deleted: alliances, activities and accounts keep referring to it.
     const bool active = activation == Activation::activate;
+    if (!active && current->active) {
+        refuse_while_depended_on(session, *current);
+    }
     storage::set_unit_active(session, id, active, now_text());
     audit_.record(transaction,
                   {actor, active ? "unit.activate" : "unit.deactivate", "unit", std::to_string(id),

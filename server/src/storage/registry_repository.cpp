@@ -104,9 +104,9 @@ std::string order_by(registry::UnitSort sort) {
         case registry::UnitSort::id:
             return " ORDER BY u.id";
         case registry::UnitSort::name:
-            return " ORDER BY u.name, u.id";
+            return " ORDER BY u.name_sort_key, u.id";
         case registry::UnitSort::name_descending:
-            return " ORDER BY u.name DESC, u.id";
+            return " ORDER BY u.name_sort_key DESC, u.id";
         case registry::UnitSort::party_member_count:
             return " ORDER BY u.party_member_count, u.id";
         case registry::UnitSort::party_member_count_descending:

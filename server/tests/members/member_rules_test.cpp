@@ -34,6 +34,16 @@ TEST(MemberRules, PhonesAndDates) {
     EXPECT_FALSE(normalise_date("20-07-01"));
     EXPECT_FALSE(normalise_date("2020-07-01-01"));
     EXPECT_FALSE(normalise_date(""));
+    // The browser's reader's text forms read the same here (memberSheet.ts normalizeDate).
+    EXPECT_EQ(normalise_date("2020年7月1日"), "2020-07-01");
+    EXPECT_EQ(normalise_date("20200701"), "2020-07-01");
+    EXPECT_EQ(normalise_date("2020-07-01 00:00:00"), "2020-07-01");
+    EXPECT_EQ(normalise_date("\u30002020/7/1\u00A0"), "2020-07-01");
+    EXPECT_FALSE(normalise_date("2020-02-30"));
+    EXPECT_FALSE(normalise_date("2020年13月1日"));
+    EXPECT_EQ(date_of_spreadsheet_serial(43948), "2020-04-27");
+    EXPECT_EQ(date_of_spreadsheet_serial(43948.75), "2020-04-27");
+    EXPECT_FALSE(date_of_spreadsheet_serial(60));
     EXPECT_EQ(date_of_spreadsheet_serial(43101), "2018-01-01");
     EXPECT_EQ(date_of_spreadsheet_serial(44013.5), "2020-07-01");
     EXPECT_FALSE(date_of_spreadsheet_serial(-3));

@@ -28,7 +28,9 @@ export namespace AuthApi {
 
   /** `details` of the 423 `account_locked` error. */
   export interface LockedDetails {
-    locked_until: string;
+    // Absent when an administrator locked the account (it lasts until someone unlocks it).
+    locked_until?: string;
+    locked_by?: 'administrator' | 'failed_logins';
   }
 }
 

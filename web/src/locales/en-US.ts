@@ -83,6 +83,7 @@ const enUS: MessageSchema = {
     submit: 'Sign in',
     locked: 'The account is locked until {time}.',
     lockedNoTime: 'The account is locked. Try again later or contact the system administrator.',
+    lockedByAdministrator: 'An administrator locked this account. Contact the system administrator to unlock it.',
     success: 'Signed in',
   },
   password: {

@@ -81,6 +81,7 @@ const zhCN = {
     submit: '登 录',
     locked: '账号已锁定，将于 {time} 解锁。',
     lockedNoTime: '账号已锁定，请稍后再试或联系系统管理员。',
+    lockedByAdministrator: '账号已被管理员锁定，请联系系统管理员解锁。',
     success: '登录成功',
   },
   password: {

@@ -70,6 +70,11 @@ std::string cell_text(const boost::json::object& row, const char* field,
     if (value->is_string()) {
         return std::string(value->as_string());
     }
+    // A whole serial sent as a JSON integer (43948) is the same date as 43948.0.
+    if (value->is_int64() && std::string_view(field) == "joined_on") {
+        return members::date_of_spreadsheet_serial(static_cast<double>(value->as_int64()))
+            .value_or("?");
+    }
     if (value->is_int64()) {
         return std::to_string(value->as_int64());
     }

@@ -99,8 +99,11 @@ export function normalizeDate(value: SheetCell): string {
     return fromUtcDays(days);
   }
   if (typeof value === 'number') {
-    // An Excel serial day number in a cell not formatted as a date (1900-01-01 … 9999-12-31).
-    if (value >= 1 && value < 2_958_466) return fromUtcDays(Math.floor(value) - EXCEL_EPOCH_OFFSET);
+    // An Excel serial day number in a cell not formatted as a date (1900-03-01 … 9999-12-31),
+    // whole (43948) or with a time of day (43948.75): the same range and reading as the server's
+    // import (members/member_rules.cpp date_of_spreadsheet_serial). Serials below 61 fall in
+    // Lotus's phantom 1900-02-29 and are left for the server to report.
+    if (value >= 61 && value < 2_958_466) return fromUtcDays(Math.floor(value) - EXCEL_EPOCH_OFFSET);
     return String(value);
   }
   const text = String(value).trim();

@@ -71,6 +71,16 @@ describe('login page', () => {
     );
   });
 
+  it('says an administrator locked the account, with no unlock time', async () => {
+    mockFetch(
+      errorResponse(423, 'account_locked', '账号已被管理员锁定，请联系系统管理员解锁', { locked_by: 'administrator' }),
+    );
+    const wrapper = await mountLogin();
+    await submit(wrapper, 'zhang', 'bad');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').text()).toContain('管理员锁定'));
+    expect(wrapper.find('[data-testid="login-error"]').text()).not.toContain('9999');
+  });
+
   it('goes to the redirect after a successful login', async () => {
     mockFetch(jsonResponse(200, { user: { ...user, must_change_password: false } }));
     const wrapper = await mountLogin('/units');

@@ -95,6 +95,14 @@ describe('normalisation', () => {
     // Floating-point error in the Excel serial: a millisecond before midnight is still that day.
     expect(normalizeDate(new Date(Date.UTC(2020, 6, 1) - 1))).toBe('2020-07-01');
     expect(normalizeDate(43_983)).toBe('2020-06-01');
+    // A whole serial and the same serial with a time of day are one date, as on the server.
+    expect(normalizeDate(43_948)).toBe('2020-04-27');
+    expect(normalizeDate(43_948.0)).toBe('2020-04-27');
+    expect(normalizeDate(43_948.75)).toBe('2020-04-27');
+    expect(normalizeDate(60)).toBe('60');
+    // A date-time cell (Date at 18:00 UTC) is its calendar day.
+    expect(normalizeDate(new Date(Date.UTC(2020, 3, 27, 18, 0)))).toBe('2020-04-27');
+    expect(normalizeDate('\u30002020/4/27\u00A0')).toBe('2020-04-27');
     expect(normalizeDate('2020-07-01')).toBe('2020-07-01');
     expect(normalizeDate('2020/7/1')).toBe('2020-07-01');
     expect(normalizeDate('2020.07.01')).toBe('2020-07-01');

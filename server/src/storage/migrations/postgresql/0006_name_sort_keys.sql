@@ -1,0 +1,8 @@
+-- Chinese names sort by pinyin, as Chinese office software does: each sortable name has an ICU
+-- collation key (core/collation.cpp, the "zh" collator) beside it, as hexadecimal text compared
+-- byte by byte (COLLATE "C"), so that its order is the collation order on both databases. Keys
+-- are filled in by the services on every write and backfilled at start for older rows.
+ALTER TABLE unit ADD COLUMN name_sort_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE member ADD COLUMN name_sort_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX unit_name_sort_key ON unit (name_sort_key);
+CREATE INDEX member_name_sort_key ON member (unit_id, name_sort_key);
