@@ -12,7 +12,7 @@ SANITIZE_DIR := build/sanitize
 DATA_DIR ?= data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean
+.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench bench-formation format clean
 
 run: deps web release
 	$(RELEASE_DIR)/server/lianjian --data-dir $(DATA_DIR) serve --demo --static web/dist --listen $(LISTEN)
@@ -58,6 +58,10 @@ test-e2e: sanitize web
 
 bench: deps-test release
 	server/bench/run.sh $(RELEASE_DIR)/server/lianjian
+
+# Formation suggestions and calendar rotation: prints figures (see README).
+bench-formation: deps release
+	$(RELEASE_DIR)/server/formation_bench
 
 format:
 	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -36,6 +36,8 @@ const char* permission_name(Permission permission) {
             return "applications_act";
         case Permission::applications_decide:
             return "applications_decide";
+        case Permission::formation_suggest:
+            return "formation_suggest";
     }
     return "";
 }
@@ -60,6 +62,7 @@ bool role_grants(Role role, Permission permission) {
         case Permission::registry_manage:
         case Permission::alliances_manage:
         case Permission::applications_decide:
+        case Permission::formation_suggest:
             return role == Role::committee_admin;
         // A unit_admin holds these only for its own unit: the routes declare Scope::own_unit.
         case Permission::unit_update:

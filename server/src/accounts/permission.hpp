@@ -25,15 +25,16 @@ enum class Permission {
     applications_act,   // apply, consult, confirm, withdraw for one's own unit (checked per
                         // application)
     applications_decide,  // approve or reject (the committee)
+    formation_suggest,    // 联盟组建建议: suggest, score and adopt groupings (the committee)
 };
 
 inline constexpr Permission all_permissions[] = {
-    Permission::public_access,      Permission::signed_in,         Permission::registry_read,
-    Permission::alliances_read,     Permission::audit_read,        Permission::users_manage,
-    Permission::registry_manage,    Permission::unit_update,       Permission::members_read,
-    Permission::members_manage,     Permission::members_unmask,    Permission::alliances_manage,
-    Permission::rotation_arrange,   Permission::applications_read, Permission::applications_act,
-    Permission::applications_decide};
+    Permission::public_access,       Permission::signed_in,         Permission::registry_read,
+    Permission::alliances_read,      Permission::audit_read,        Permission::users_manage,
+    Permission::registry_manage,     Permission::unit_update,       Permission::members_read,
+    Permission::members_manage,      Permission::members_unmask,    Permission::alliances_manage,
+    Permission::rotation_arrange,    Permission::applications_read, Permission::applications_act,
+    Permission::applications_decide, Permission::formation_suggest};
 
 const char* permission_name(Permission permission);
 bool role_grants(Role role, Permission permission);
