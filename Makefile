@@ -13,7 +13,7 @@ DATA_DIR ?= data
 LISTEN ?= 127.0.0.1:8080
 
 .PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean \
-	fuzz harnesses
+	fuzz harnesses bench-formation
 
 run: deps web release
 	$(RELEASE_DIR)/server/lianjian --data-dir $(DATA_DIR) serve --demo --static web/dist --listen $(LISTEN)
@@ -82,6 +82,10 @@ harnesses: deps-test release
 	scripts/crash_harness.py $(RELEASE_DIR)/server/lianjian --cycles $(HARNESS_CYCLES) \
 		--power-loss build/unsynced_undo.so
 	scripts/slow_clients.py $(RELEASE_DIR)/server/lianjian --connections 1000
+
+# Formation suggestions and calendar rotation: prints figures (see README).
+bench-formation: deps release
+	$(RELEASE_DIR)/server/formation_bench
 
 format:
 	find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -9,6 +9,7 @@ packages=(
     libsoci-dev libsqlite3-dev libpq-dev sqlite3
     libicu-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
     libgtest-dev libgmock-dev
+    coinor-libcbc-dev
     libxlsxwriter-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
     nodejs npm
 )

@@ -62,6 +62,7 @@ constexpr PermissionRule rules[] = {
     {Permission::applications_act, 0, bit(unit_admin), Scope::own_unit},
     {Permission::applications_consult, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
     {Permission::applications_decide, bit(committee_admin), 0, Scope::all},
+    {Permission::formation_suggest, bit(committee_admin), 0, Scope::all},
 };
 
 const PermissionRule& rule_of(Permission permission) {

@@ -29,6 +29,7 @@ enum class Permission {
     applications_act,      // apply, confirm, withdraw for one's own unit
     applications_consult,  // the lead unit's opinion on joining or leaving its alliance
     applications_decide,   // approve or reject (the committee)
+    formation_suggest,     // 联盟组建建议: suggest, score and adopt groupings (the committee)
 };
 
 inline constexpr Permission all_permissions[] = {
@@ -37,7 +38,7 @@ inline constexpr Permission all_permissions[] = {
     Permission::registry_manage,      Permission::unit_update,        Permission::members_read,
     Permission::members_manage,       Permission::members_unmask,     Permission::alliances_manage,
     Permission::rotation_arrange,     Permission::applications_read,  Permission::applications_act,
-    Permission::applications_consult, Permission::applications_decide};
+    Permission::applications_consult, Permission::applications_decide,  Permission::formation_suggest};
 
 // How far a permission reaches for the roles that hold it only in part: `all` (the whole
 // programme), `own_unit` (objects of the account's unit), `own_alliance` (the alliance the
@@ -84,7 +85,8 @@ struct EnumText<accounts::Permission> {
         {P::applications_read, "applications_read", "查看申请"},
         {P::applications_act, "applications_act", "提出和确认申请"},
         {P::applications_consult, "applications_consult", "牵头单位协商"},
-        {P::applications_decide, "applications_decide", "审批申请"}};
+        {P::applications_decide, "applications_decide", "审批申请"},
+        {P::formation_suggest, "formation_suggest", "联盟组建建议"}};
 };
 
 template <>

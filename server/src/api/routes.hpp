@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/formation/formation_routes.hpp"
 #include "app/services.hpp"
 #include "http/router.hpp"
 
@@ -24,6 +25,7 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_application_routes(router, services);
     add_inbox_routes(router, services);
     add_member_routes(router, services);
+    add_formation_routes(router, services);
 }
 
 }  // namespace lianjian::api

@@ -125,7 +125,11 @@ void create_registry(storage::Transaction& transaction, const std::string& now,
         record.short_name = unit.short_name;
         record.kind = std::string(unit.code) == "gongwei" ? "committee" : "unit";
         record.party_organization_name = std::string(unit.name) + "机关党支部";
-        record.party_organization_type = unit.party_members >= 30 ? "general_branch" : "branch";
+        // The working committee is itself a party committee (机关工委); other units' organisation
+        // follows their size.
+        record.party_organization_type = record.kind == "committee" ? "party_committee"
+                                         : unit.party_members >= 30 ? "general_branch"
+                                                                    : "branch";
         record.office_area = registry::NamedRef{
             *storage::find_office_area_id(session, unit.office_area), unit.office_area};
         record.party_member_count = unit.party_members;

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Avatar, Bell, Document, House, Location, OfficeBuilding, Share, Tickets, User } from '@element-plus/icons-vue';
+import { Avatar, Bell, Document, Grid, House, Location, OfficeBuilding, Share, Tickets, User } from '@element-plus/icons-vue';
 import type { AuthApi } from '@/api/auth';
 
 /** Roles that work in the programme (see DOMAIN.md, Roles). */
@@ -79,6 +79,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'alliance-detail',
     component: () => import('@/views/alliance/detail/index.vue'),
     meta: { title: 'alliance.detailTitle', roles: [...PROGRAMME_ROLES] },
+  },
+  {
+    path: 'formation',
+    name: 'formation',
+    component: () => import('@/views/formation/suggest/index.vue'),
+    meta: {
+      title: 'menu.formation',
+      roles: ['committee_admin'],
+      menu: true,
+      icon: Grid,
+      testId: 'menu-formation',
+    },
   },
   {
     path: 'applications',
