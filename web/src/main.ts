@@ -1,6 +1,5 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import './styles/index.css';
 import App from './App.vue';
@@ -11,7 +10,6 @@ import { router } from './router';
 const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
-app.use(ElementPlus);
 installClientHooks(router);
 app.use(router);
 app.mount('#app');

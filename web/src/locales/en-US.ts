@@ -33,6 +33,12 @@ const enUS: MessageSchema = {
     deactivate: 'Deactivate',
     activate: 'Activate',
     separator: ', ',
+    discardTitle: 'Discard changes',
+    discardConfirm: 'What you entered has not been saved. Discard it?',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
+    expandFilters: 'Show filters',
+    collapseFilters: 'Hide filters',
   },
   error: {
     network: 'Cannot reach the server. Check the network and try again.',
@@ -42,6 +48,9 @@ const enUS: MessageSchema = {
     forbiddenText: 'Your account may not open this page.',
     notFoundTitle: 'Page not found',
     notFoundText: 'The page does not exist or has been removed.',
+    serverTitle: 'Something went wrong',
+    serverText: 'The page could not be loaded. Try again later; if it keeps happening, contact the system administrator.',
+    retry: 'Try again',
   },
   role: {
     committee_admin: 'Working committee admin',

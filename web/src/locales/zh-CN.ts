@@ -31,6 +31,12 @@ const zhCN = {
     deactivate: '停用',
     activate: '启用',
     separator: '、',
+    discardTitle: '放弃修改',
+    discardConfirm: '已填写的内容尚未保存，确定放弃吗？',
+    discard: '放弃',
+    keepEditing: '继续编辑',
+    expandFilters: '展开筛选',
+    collapseFilters: '收起筛选',
   },
   error: {
     network: '无法连接服务器，请检查网络后重试',
@@ -40,6 +46,9 @@ const zhCN = {
     forbiddenText: '当前账号没有访问此页面的权限。',
     notFoundTitle: '页面不存在',
     notFoundText: '您访问的页面不存在或已被移除。',
+    serverTitle: '出错了',
+    serverText: '页面加载失败，请稍后重试；如果一直出现，请联系系统管理员。',
+    retry: '重试',
   },
   role: {
     committee_admin: '机关工委管理员',

@@ -8,6 +8,7 @@ export const PROGRAMME_ROLES: AuthApi.Role[] = ['committee_admin', 'unit_admin',
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/password';
 export const FORBIDDEN_PATH = '/403';
+export const ERROR_PATH = '/error';
 
 /**
  * The pages inside the main layout, in menu order. The menu, the guards and the home page
@@ -164,13 +165,19 @@ export const routes: RouteRecordRaw[] = [
   {
     path: FORBIDDEN_PATH,
     name: 'forbidden',
-    component: () => import('@/views/error/forbidden/index.vue'),
-    meta: { title: 'error.forbiddenTitle', public: true },
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.forbiddenTitle', public: true, error: 'forbidden' },
+  },
+  {
+    path: ERROR_PATH,
+    name: 'error',
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.serverTitle', public: true, error: 'server' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('@/views/error/not-found/index.vue'),
-    meta: { title: 'error.notFoundTitle', public: true },
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.notFoundTitle', public: true, error: 'not-found' },
   },
 ];

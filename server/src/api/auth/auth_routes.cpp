@@ -3,7 +3,25 @@
 #include "api/routes.hpp"
 #include "http/dispatcher.hpp"
 
+#include <boost/json/array.hpp>
+
 namespace lianjian::api {
+
+namespace {
+
+// The caller's permission codes (accounts::permission_name), for the web to show or hide
+// menu items and buttons. Per-object rules (own unit, lead of this alliance) stay with the data.
+boost::json::array permission_codes(const accounts::User& user) {
+    boost::json::array codes;
+    for (const auto permission : accounts::all_permissions) {
+        if (accounts::roles_grant(user.roles, permission)) {
+            codes.emplace_back(accounts::permission_name(permission));
+        }
+    }
+    return codes;
+}
+
+}  // namespace
 
 using accounts::Permission;
 using http::DuringPasswordChange;
@@ -17,8 +35,9 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                    const auto username = required_string(body, "username");
                    const auto password = required_string(body, "password");
                    auto result = accounts.login(username, password, context.client_ip);
-                   auto response =
-                       http::json_response(http::Status::ok, {{"user", user_json(result.user)}});
+                   auto response = http::json_response(
+                       http::Status::ok, {{"user", user_json(result.user)},
+                                          {"permissions", permission_codes(result.user)}});
                    response.set(http::beast_http::field::set_cookie,
                                 http::session_cookie(result.token, secure_cookies));
                    return response;
@@ -32,12 +51,13 @@ void add_auth_routes(http::Router& router, app::Services& services, bool secure_
                                 http::expired_session_cookie(secure_cookies));
                    return response;
                });
-    router.add(
-        verb::get, "/api/v1/auth/me",
-        {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
-        [](http::RequestContext& context) {
-            return http::json_response(http::Status::ok, {{"user", user_json(context.auth->user)}});
-        });
+    router.add(verb::get, "/api/v1/auth/me",
+               {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
+               [](http::RequestContext& context) {
+                   return http::json_response(
+                       http::Status::ok, {{"user", user_json(context.auth->user)},
+                                          {"permissions", permission_codes(context.auth->user)}});
+               });
     router.add(verb::post, "/api/v1/auth/password",
                {Permission::signed_in, accounts::Scope::all, DuringPasswordChange::allowed},
                [&accounts, secure_cookies](http::RequestContext& context) {
