@@ -12,7 +12,9 @@ export const ERROR_PATH = '/error';
 
 /**
  * The pages inside the main layout, in menu order. The menu, the guards and the home page
- * all read this one table.
+ * all read this one table. A page names the permission codes that open it (any one of them;
+ * server: accounts::permission_name); 待办 has no code of its own and names the roles that
+ * have an inbox.
  */
 export const layoutChildren: RouteRecordRaw[] = [
   {
@@ -21,7 +23,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/dashboard/home/index.vue'),
     meta: {
       title: 'menu.dashboard',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: House,
       testId: 'menu-dashboard',
@@ -33,7 +35,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/office-area/list/index.vue'),
     meta: {
       title: 'menu.officeAreas',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: Location,
       testId: 'menu-office-areas',
@@ -45,7 +47,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/unit/list/index.vue'),
     meta: {
       title: 'menu.units',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: OfficeBuilding,
       testId: 'menu-units',
@@ -57,7 +59,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/member/list/index.vue'),
     meta: {
       title: 'menu.members',
-      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      permissions: ['members_read'],
       menu: true,
       icon: Avatar,
       testId: 'menu-members',
@@ -69,7 +71,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/alliance/list/index.vue'),
     meta: {
       title: 'menu.alliances',
-      roles: [...PROGRAMME_ROLES],
+      permissions: ['alliances_read'],
       menu: true,
       icon: Share,
       testId: 'menu-alliances',
@@ -79,7 +81,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'alliances/:id(\\d+)',
     name: 'alliance-detail',
     component: () => import('@/views/alliance/detail/index.vue'),
-    meta: { title: 'alliance.detailTitle', roles: [...PROGRAMME_ROLES] },
+    meta: { title: 'alliance.detailTitle', permissions: ['alliances_read'] },
   },
   {
     path: 'applications',
@@ -87,7 +89,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/application/list/index.vue'),
     meta: {
       title: 'menu.applications',
-      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      permissions: ['applications_read'],
       menu: true,
       icon: Tickets,
       testId: 'menu-applications',
@@ -97,13 +99,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'applications/new',
     name: 'application-create',
     component: () => import('@/views/application/create/index.vue'),
-    meta: { title: 'application.createTitle', roles: ['unit_admin'] },
+    meta: { title: 'application.createTitle', permissions: ['applications_act'] },
   },
   {
     path: 'applications/:id(\\d+)',
     name: 'application-detail',
     component: () => import('@/views/application/detail/index.vue'),
-    meta: { title: 'application.detailTitle', roles: ['committee_admin', 'unit_admin', 'viewer'] },
+    meta: { title: 'application.detailTitle', permissions: ['applications_read'] },
   },
   {
     path: 'todos',
@@ -123,7 +125,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/system/user/index.vue'),
     meta: {
       title: 'menu.users',
-      roles: ['system_admin'],
+      permissions: ['users_manage'],
       menu: true,
       icon: User,
       testId: 'menu-users',
@@ -135,7 +137,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/audit/log/index.vue'),
     meta: {
       title: 'menu.audit',
-      roles: ['auditor'],
+      permissions: ['audit_read'],
       menu: true,
       icon: Document,
       testId: 'menu-audit',
