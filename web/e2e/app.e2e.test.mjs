@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  chooseOption,
   DEMO_PASSWORD,
   login,
   logout,
@@ -206,6 +207,30 @@ describe('联建 web app, end to end', () => {
     });
   });
 
+  test('Enter in the password field signs in with one request', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/login');
+      const posts = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/api/v1/auth/login')) posts.push(request);
+      });
+      // A wrong password first: one attempt must count once.
+      await page.getByTestId('login-username').fill('viewer');
+      await page.getByTestId('login-password').fill('Wrong-Pass-Enter');
+      await page.getByTestId('login-password').press('Enter');
+      await page.getByTestId('login-error').waitFor();
+      await page.waitForTimeout(500);
+      assert.equal(posts.length, 1, 'one POST /auth/login for one Enter');
+      assert.doesNotMatch(await page.locator('.el-form-item__error').allInnerTexts().then((all) => all.join(' ')), /请输入密码/);
+      // Then the right one, by Enter again: one more request, and the workbench.
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-password').press('Enter');
+      await page.waitForURL((url) => url.pathname === '/dashboard');
+      await page.waitForTimeout(300);
+      assert.equal(posts.length, 2, 'one more POST /auth/login for the second Enter');
+    });
+  });
+
   test('five wrong passwords lock the account and the login page says until when', { timeout: TEST_TIMEOUT }, async () => {
     await withPage({}, async (page) => {
       await page.goto('/login');
@@ -261,20 +286,22 @@ describe('联建 web app, end to end', () => {
       // The auditor's own login is in the table (action column) and the chain verifies.
       const table = page.getByTestId('audit-table');
       assert.ok((await table.locator('.el-table__body tr').count()) > 0);
-      const loginRows = table.locator('.el-table__body tr').filter({ hasText: 'auth.login' }).filter({ hasText: 'auditor' });
-      assert.ok((await loginRows.count()) >= 1, 'the auditor login event is listed');
+      const loginRows = table.locator('.el-table__body tr').filter({ hasText: '登录' }).filter({ hasText: 'auditor' });
+      assert.ok((await loginRows.count()) >= 1, 'the auditor login event is listed as 登录');
+      // No raw code on screen: actions, object types and outcomes are in Chinese.
+      const tableText = await table.innerText();
+      assert.doesNotMatch(tableText, /auth\.login|session #|user #/, 'no raw audit codes in the table');
       assert.match(await page.getByTestId('audit-verification').innerText(), /校验通过/);
       await screenshot(page, 'audit');
 
       // Filtering by action narrows the table to that action.
-      await page.getByTestId('audit-filter-action').fill('auth.login');
-      await page.getByTestId('audit-search').click();
+      // The 操作 filter is a select with Chinese labels: 登录 finds the logins.
+      await chooseOption(page, page, 'audit-filter-action', '登录');
+      await page.waitForURL((url) => url.searchParams.get('action') === 'auth.login');
       await settled(page);
-      const actions = await table
-        .locator('.el-table__body tr')
-        .evaluateAll((rows) => rows.map((row) => row.children[4]?.textContent.trim()));
+      const actions = await texts(page, 'audit-row-action');
       assert.ok(actions.length > 0);
-      assert.ok(actions.every((action) => action === 'auth.login'), `only auth.login rows: ${actions.join(',')}`);
+      assert.ok(actions.every((action) => action === '登录'), `only 登录 rows: ${actions.join(',')}`);
 
       // The auditor may not open programme pages.
       await page.goto('/units');

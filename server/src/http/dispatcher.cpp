@@ -152,7 +152,8 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
             (method != beast_http::verb::get && method != beast_http::verb::head)) {
             throw AppError(ErrorCode::not_found, "页面不存在");
         }
-        return static_files_->serve(path, method == beast_http::verb::head);
+        return static_files_->serve(path, method == beast_http::verb::head,
+                                    request[beast_http::field::accept_encoding]);
     }
     const auto match = router_.match(request.method(), raw_path);
     if (!match.route) {

@@ -2,6 +2,8 @@
 
 #include "http/error_response.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -51,12 +53,61 @@ bool read_file(const std::filesystem::path& file, std::string& contents) {
     return true;
 }
 
+// The q-value the client gives a content coding: 0 when it is absent or refused (`;q=0`), the
+// `*` entry's value when only that names it. Tokens are compared case-insensitively.
+double accepted_quality(std::string_view header, std::string_view coding) {
+    double wildcard = -1;
+    while (!header.empty()) {
+        const auto comma = header.find(',');
+        auto entry = header.substr(0, comma);
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        const auto semicolon = entry.find(';');
+        auto token = entry.substr(0, semicolon);
+        while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+            token.remove_prefix(1);
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+            token.remove_suffix(1);
+        double quality = 1;
+        if (semicolon != std::string_view::npos) {
+            auto parameters = entry.substr(semicolon + 1);
+            const auto q = parameters.find("q=");
+            if (q != std::string_view::npos) {
+                try {
+                    quality = std::stod(std::string(parameters.substr(q + 2)));
+                } catch (const std::exception&) {
+                    quality = 0;
+                }
+            }
+        }
+        const bool same =
+            token.size() == coding.size() &&
+            std::equal(token.begin(), token.end(), coding.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) ==
+                       std::tolower(static_cast<unsigned char>(b));
+            });
+        if (same)
+            return quality;
+        if (token == "*")
+            wildcard = quality;
+    }
+    return wildcard > 0 ? wildcard : 0;
+}
+
+struct Encoding {
+    std::string_view name;       // the Content-Encoding value
+    std::string_view extension;  // the precompressed sibling's suffix
+};
+
+// Brotli first: it is smaller than gzip for the same file.
+constexpr Encoding encodings[] = {{"br", ".br"}, {"gzip", ".gz"}};
+
 }  // namespace
 
 StaticFiles::StaticFiles(std::filesystem::path root)
     : root_(std::filesystem::weakly_canonical(std::move(root))) {}
 
-Response StaticFiles::serve(std::string_view decoded_path, bool head_only) const {
+Response StaticFiles::serve(std::string_view decoded_path, bool head_only,
+                            std::string_view accept_encoding) const {
     // Reject any parent step or NUL outright rather than trusting normalisation alone.
     const std::string path(decoded_path);
     if (path.find('\0') != std::string::npos || path.find("..") != std::string::npos ||
@@ -81,12 +132,41 @@ Response StaticFiles::serve(std::string_view decoded_path, bool head_only) const
         file = canonical;
         is_asset = path.starts_with("/assets/");
     }
+    // The precompressed siblings the build wrote beside the file: the best one accepted wins.
+    bool has_variants = false;
+    const Encoding* chosen = nullptr;
+    double best_quality = 0;
+    for (const auto& encoding : encodings) {
+        auto variant = file;
+        variant += encoding.extension;
+        // Not followed when it is a link: a sibling must be a plain file inside the root.
+        if (std::filesystem::symlink_status(variant, error).type() !=
+            std::filesystem::file_type::regular) {
+            continue;
+        }
+        has_variants = true;
+        const double quality = accepted_quality(accept_encoding, encoding.name);
+        if (quality > best_quality) {
+            best_quality = quality;
+            chosen = &encoding;
+        }
+    }
+    auto source = file;
+    if (chosen != nullptr) {
+        source += chosen->extension;
+    }
     std::string contents;
-    if (!read_file(file, contents)) {
+    if (!read_file(source, contents)) {
         return error_response(ErrorCode::not_found, "页面不存在");
     }
     Response response{Status::ok, 11};
     response.set(beast_http::field::content_type, content_type(file));
+    if (has_variants) {
+        response.set(beast_http::field::vary, "Accept-Encoding");
+    }
+    if (chosen != nullptr) {
+        response.set(beast_http::field::content_encoding, chosen->name);
+    }
     // Vite names built assets by content hash, so they never change under the same name.
     response.set(beast_http::field::cache_control,
                  is_asset ? "public, max-age=31536000, immutable" : "no-cache");

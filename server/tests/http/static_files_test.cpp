@@ -18,6 +18,9 @@ namespace fs = std::filesystem;
 const std::string index_html = "<!doctype html><title>联建</title><div id=app></div>";
 const std::string app_js = "console.log('app-abc123');";
 const std::string secret = "TOP-SECRET-OUTSIDE-THE-ROOT";
+// Stand-ins for the build's precompressed siblings: the server sends their bytes as they are.
+const std::string app_js_br = "BROTLI-BYTES-OF-app-abc123";
+const std::string app_js_gz = "GZIP-BYTES-OF-app-abc123";
 
 void write(const fs::path& path, const std::string& contents) {
     fs::create_directories(path.parent_path());
@@ -32,6 +35,11 @@ struct WebBuild {
         root = base / "web";
         write(root / "index.html", index_html);
         write(root / "assets" / "app-abc123.js", app_js);
+        write(root / "assets" / "vendor-def456.js", app_js);
+        write(root / "assets" / "vendor-def456.js.br", app_js_br);
+        write(root / "assets" / "vendor-def456.js.gz", app_js_gz);
+        write(root / "assets" / "only-gzip.js", app_js);
+        write(root / "assets" / "only-gzip.js.gz", app_js_gz);
         write(base / "secret.txt", secret);
         write(base / "web-secret" / "secret.txt", secret);
     }
@@ -165,6 +173,81 @@ TEST(StaticFilesUnit, ServeRefusesParentStepsDirectly) {
     const auto head = files.serve("/assets/app-abc123.js", true);
     EXPECT_TRUE(head.body().empty());
     EXPECT_EQ(head[http::beast_http::field::content_length], std::to_string(app_js.size()));
+}
+
+TEST_F(StaticFilesServed, BrotliIsServedWhenAccepted) {
+    // Given an asset built with .br and .gz siblings, when a browser accepts both,
+    const auto result = client.request("GET", "/assets/vendor-def456.js", "",
+                                       {{"Accept-Encoding", "gzip, deflate, br, zstd"}});
+    // then the brotli bytes come back, labelled, with the type of the original file,
+    ASSERT_EQ(result.status, 200);
+    EXPECT_EQ(result.body, app_js_br);
+    EXPECT_EQ(result.headers.at("content-encoding"), "br");
+    EXPECT_NE(result.headers.at("content-type").find("javascript"), std::string::npos);
+    // and caches are told that the answer depends on Accept-Encoding.
+    EXPECT_EQ(result.headers.at("vary"), "Accept-Encoding");
+    EXPECT_NE(result.headers.at("cache-control").find("immutable"), std::string::npos);
+}
+
+TEST_F(StaticFilesServed, GzipIsServedWhenBrotliIsNotAccepted) {
+    const auto result =
+        client.request("GET", "/assets/vendor-def456.js", "", {{"Accept-Encoding", "gzip"}});
+    ASSERT_EQ(result.status, 200);
+    EXPECT_EQ(result.body, app_js_gz);
+    EXPECT_EQ(result.headers.at("content-encoding"), "gzip");
+    EXPECT_EQ(result.headers.at("vary"), "Accept-Encoding");
+    // A refused coding (q=0) is never chosen; the one left is.
+    const auto refused = client.request("GET", "/assets/vendor-def456.js", "",
+                                        {{"Accept-Encoding", "br;q=0, gzip;q=0.5"}});
+    EXPECT_EQ(refused.body, app_js_gz);
+    EXPECT_EQ(refused.headers.at("content-encoding"), "gzip");
+    // Only a .gz sibling: a client accepting brotli and gzip gets gzip.
+    const auto only_gzip =
+        client.request("GET", "/assets/only-gzip.js", "", {{"Accept-Encoding", "br, gzip"}});
+    EXPECT_EQ(only_gzip.body, app_js_gz);
+    EXPECT_EQ(only_gzip.headers.at("content-encoding"), "gzip");
+}
+
+TEST_F(StaticFilesServed, PlainBytesWithoutAcceptEncodingOrWhenEverythingIsRefused) {
+    for (const std::map<std::string, std::string>& headers :
+         std::vector<std::map<std::string, std::string>>{
+             {}, {{"Accept-Encoding", "identity"}}, {{"Accept-Encoding", "br;q=0, gzip;q=0"}}}) {
+        const auto result = client.request("GET", "/assets/vendor-def456.js", "", headers);
+        ASSERT_EQ(result.status, 200);
+        EXPECT_EQ(result.body, app_js);
+        EXPECT_EQ(result.headers.count("content-encoding"), 0u);
+        // Still varies: another client would get another answer.
+        EXPECT_EQ(result.headers.at("vary"), "Accept-Encoding");
+    }
+    // A file without siblings neither varies nor is encoded.
+    const auto plain =
+        client.request("GET", "/assets/app-abc123.js", "", {{"Accept-Encoding", "gzip, br"}});
+    EXPECT_EQ(plain.body, app_js);
+    EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+    EXPECT_EQ(plain.headers.count("vary"), 0u);
+}
+
+TEST(StaticFilesUnit, HeadOfACompressedAssetGivesTheCompressedLength) {
+    WebBuild build;
+    const http::StaticFiles files(build.root);
+    const auto head = files.serve("/assets/vendor-def456.js", true, "br");
+    EXPECT_TRUE(head.body().empty());
+    EXPECT_EQ(head[http::beast_http::field::content_encoding], "br");
+    EXPECT_EQ(head[http::beast_http::field::content_length], std::to_string(app_js_br.size()));
+}
+
+TEST(StaticFilesUnit, CompressedSiblingThatIsALinkIsIgnored) {
+    // Given a .gz sibling that is a symbolic link to a file outside the root,
+    WebBuild build;
+    std::error_code error;
+    fs::create_symlink(build.base / "secret.txt", build.root / "assets" / "app-abc123.js.gz",
+                       error);
+    ASSERT_FALSE(error) << error.message();
+    const http::StaticFiles files(build.root);
+    // then the plain asset is served, never the link's target.
+    const auto response = files.serve("/assets/app-abc123.js", false, "gzip");
+    EXPECT_EQ(response.body(), app_js);
+    EXPECT_EQ(response[http::beast_http::field::content_encoding], "");
 }
 
 TEST(StaticFilesAbsent, WithoutAStaticDirectoryPagesAre404) {

@@ -17,8 +17,33 @@ export namespace AuthApi {
     password: string;
   }
 
+  /**
+   * A permission code (server: accounts::permission_name). The web shows menu items and buttons by
+   * these; per-object rules (own unit, lead of an alliance) come with the data.
+   */
+  export type Permission =
+    | 'public_access'
+    | 'signed_in'
+    | 'registry_read'
+    | 'alliances_read'
+    | 'audit_read'
+    | 'users_manage'
+    | 'registry_manage'
+    | 'unit_update'
+    | 'members_read'
+    | 'members_manage'
+    | 'members_unmask'
+    | 'alliances_manage'
+    | 'rotation_arrange'
+    | 'applications_read'
+    | 'applications_act'
+    | 'applications_decide';
+
+  /** Answer of POST /auth/login and GET /auth/me. */
   export interface UserResult {
     user: User;
+    /** The caller's permission codes. */
+    permissions: Permission[];
   }
 
   export interface ChangePasswordParams {

@@ -1,5 +1,5 @@
 import type { AuthApi } from './auth';
-import { requestClient, type PageQuery, type PageResult } from './client';
+import { requestClient, type PageQuery, type PageResult, type RequestOptions } from './client';
 
 export namespace UserApi {
   export interface Account {
@@ -42,9 +42,9 @@ export function listUsers(query: UserApi.ListQuery = {}): Promise<UserApi.ListRe
   return requestClient.get<UserApi.ListResult>('/users', { ...query });
 }
 
-/** Errors (e.g. 422 `role_separation`) are shown by the dialog; it stays open. */
-export function createUser(params: UserApi.CreateParams): Promise<UserApi.CreateResult> {
-  return requestClient.post<UserApi.CreateResult>('/users', params);
+/** Errors (e.g. 422 `role_separation`) are shown by the dialog (pass `silent`); it stays open. */
+export function createUser(params: UserApi.CreateParams, options: Omit<RequestOptions, 'body' | 'query'> = {}): Promise<UserApi.CreateResult> {
+  return requestClient.post<UserApi.CreateResult>('/users', params, options);
 }
 
 export function resetUserPassword(id: number): Promise<UserApi.PasswordResetResult> {

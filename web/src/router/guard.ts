@@ -17,7 +17,7 @@ function safeRedirect(value: unknown): string | null {
 /** Where a signed-in user goes after login (or when opening /login while signed in). */
 export function landingFor(store: UserStore, redirect?: unknown): string {
   if (store.mustChangePassword) return PASSWORD_PATH;
-  return safeRedirect(redirect) ?? homePathFor(store.roles) ?? FORBIDDEN_PATH;
+  return safeRedirect(redirect) ?? homePathFor(store) ?? FORBIDDEN_PATH;
 }
 
 /**
@@ -45,9 +45,9 @@ export async function resolveNavigation(to: Target, store: UserStore): Promise<t
 
   if (store.mustChangePassword && to.path !== PASSWORD_PATH) return PASSWORD_PATH;
 
-  if (to.path === '/') return homePathFor(store.roles) ?? FORBIDDEN_PATH;
+  if (to.path === '/') return homePathFor(store) ?? FORBIDDEN_PATH;
 
-  if (!canAccess(to, store.roles)) return FORBIDDEN_PATH;
+  if (!canAccess(to, store)) return FORBIDDEN_PATH;
 
   return true;
 }

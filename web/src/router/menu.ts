@@ -11,17 +11,28 @@ export interface MenuItem {
   testId: string;
 }
 
-/** True when a route's `meta.roles` lets any of the given roles in. */
-export function canAccess(route: Pick<RouteRecordRaw, 'meta'>, roles: readonly AuthApi.Role[]): boolean {
-  const allowed = route.meta?.roles;
-  if (!allowed || allowed.length === 0) return true;
-  return allowed.some((role) => roles.includes(role));
+/** What the signed-in caller holds: its permission codes (from the server) and its roles. */
+export interface Access {
+  permissions: readonly string[];
+  roles: readonly AuthApi.Role[];
 }
 
-/** The left menu: the layout's routes marked `menu`, filtered by the user's roles. */
-export function buildMenu(roles: readonly AuthApi.Role[], children: RouteRecordRaw[] = layoutChildren): MenuItem[] {
+/**
+ * True when the caller may open the route: any one of `meta.permissions` (the codes the server
+ * sent), and any one of `meta.roles` where a page has no code of its own (待办).
+ */
+export function canAccess(route: Pick<RouteRecordRaw, 'meta'>, access: Access): boolean {
+  const codes = route.meta?.permissions;
+  if (codes && codes.length > 0 && !codes.some((code) => access.permissions.includes(code))) return false;
+  const roles = route.meta?.roles;
+  if (roles && roles.length > 0 && !roles.some((role) => access.roles.includes(role))) return false;
+  return true;
+}
+
+/** The left menu: the layout's routes marked `menu` that the caller may open. */
+export function buildMenu(access: Access, children: RouteRecordRaw[] = layoutChildren): MenuItem[] {
   return children
-    .filter((route) => route.meta?.menu && canAccess(route, roles))
+    .filter((route) => route.meta?.menu && canAccess(route, access))
     .map((route) => ({
       name: String(route.name),
       path: `/${route.path}`,
@@ -31,7 +42,7 @@ export function buildMenu(roles: readonly AuthApi.Role[], children: RouteRecordR
     }));
 }
 
-/** Where "/" leads: the first menu page the roles may open (the auditor lands on the audit log). */
-export function homePathFor(roles: readonly AuthApi.Role[]): string | null {
-  return buildMenu(roles)[0]?.path ?? null;
+/** Where "/" leads: the first menu page the caller may open (the auditor lands on the audit log). */
+export function homePathFor(access: Access): string | null {
+  return buildMenu(access)[0]?.path ?? null;
 }

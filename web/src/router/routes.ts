@@ -8,10 +8,13 @@ export const PROGRAMME_ROLES: AuthApi.Role[] = ['committee_admin', 'unit_admin',
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/password';
 export const FORBIDDEN_PATH = '/403';
+export const ERROR_PATH = '/error';
 
 /**
  * The pages inside the main layout, in menu order. The menu, the guards and the home page
- * all read this one table.
+ * all read this one table. A page names the permission codes that open it (any one of them;
+ * server: accounts::permission_name); 待办 has no code of its own and names the roles that
+ * have an inbox.
  */
 export const layoutChildren: RouteRecordRaw[] = [
   {
@@ -20,7 +23,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/dashboard/home/index.vue'),
     meta: {
       title: 'menu.dashboard',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: House,
       testId: 'menu-dashboard',
@@ -32,7 +35,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/office-area/list/index.vue'),
     meta: {
       title: 'menu.officeAreas',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: Location,
       testId: 'menu-office-areas',
@@ -44,7 +47,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/unit/list/index.vue'),
     meta: {
       title: 'menu.units',
-      roles: [...PROGRAMME_ROLES, 'system_admin'],
+      permissions: ['registry_read'],
       menu: true,
       icon: OfficeBuilding,
       testId: 'menu-units',
@@ -56,7 +59,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/member/list/index.vue'),
     meta: {
       title: 'menu.members',
-      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      permissions: ['members_read'],
       menu: true,
       icon: Avatar,
       testId: 'menu-members',
@@ -68,7 +71,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/alliance/list/index.vue'),
     meta: {
       title: 'menu.alliances',
-      roles: [...PROGRAMME_ROLES],
+      permissions: ['alliances_read'],
       menu: true,
       icon: Share,
       testId: 'menu-alliances',
@@ -78,7 +81,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'alliances/:id(\\d+)',
     name: 'alliance-detail',
     component: () => import('@/views/alliance/detail/index.vue'),
-    meta: { title: 'alliance.detailTitle', roles: [...PROGRAMME_ROLES] },
+    meta: { title: 'alliance.detailTitle', permissions: ['alliances_read'] },
   },
   {
     path: 'formation',
@@ -98,7 +101,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/application/list/index.vue'),
     meta: {
       title: 'menu.applications',
-      roles: ['committee_admin', 'unit_admin', 'viewer'],
+      permissions: ['applications_read'],
       menu: true,
       icon: Tickets,
       testId: 'menu-applications',
@@ -108,13 +111,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'applications/new',
     name: 'application-create',
     component: () => import('@/views/application/create/index.vue'),
-    meta: { title: 'application.createTitle', roles: ['unit_admin'] },
+    meta: { title: 'application.createTitle', permissions: ['applications_act'] },
   },
   {
     path: 'applications/:id(\\d+)',
     name: 'application-detail',
     component: () => import('@/views/application/detail/index.vue'),
-    meta: { title: 'application.detailTitle', roles: ['committee_admin', 'unit_admin', 'viewer'] },
+    meta: { title: 'application.detailTitle', permissions: ['applications_read'] },
   },
   {
     path: 'todos',
@@ -134,7 +137,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/system/user/index.vue'),
     meta: {
       title: 'menu.users',
-      roles: ['system_admin'],
+      permissions: ['users_manage'],
       menu: true,
       icon: User,
       testId: 'menu-users',
@@ -146,7 +149,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/audit/log/index.vue'),
     meta: {
       title: 'menu.audit',
-      roles: ['auditor'],
+      permissions: ['audit_read'],
       menu: true,
       icon: Document,
       testId: 'menu-audit',
@@ -176,13 +179,19 @@ export const routes: RouteRecordRaw[] = [
   {
     path: FORBIDDEN_PATH,
     name: 'forbidden',
-    component: () => import('@/views/error/forbidden/index.vue'),
-    meta: { title: 'error.forbiddenTitle', public: true },
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.forbiddenTitle', public: true, error: 'forbidden' },
+  },
+  {
+    path: ERROR_PATH,
+    name: 'error',
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.serverTitle', public: true, error: 'server' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('@/views/error/not-found/index.vue'),
-    meta: { title: 'error.notFoundTitle', public: true },
+    component: () => import('@/views/error/index.vue'),
+    meta: { title: 'error.notFoundTitle', public: true, error: 'not-found' },
   },
 ];

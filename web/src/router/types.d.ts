@@ -15,6 +15,10 @@ declare module 'vue-router' {
     icon?: Component;
     /** `data-testid` of the menu entry. */
     testId?: string;
+    /** Permission codes the caller needs (any one of them); see `usePermissions`. */
+    permissions?: string[];
+    /** Which page the one error page shows. */
+    error?: 'forbidden' | 'not-found' | 'server';
   }
 }
 

@@ -15,6 +15,8 @@ export const useUserStore = defineStore('user', () => {
   /** True once the session has been probed (GET /auth/me) or set by a login. */
   const loaded = ref(false);
   const unitName = ref<string | null>(null);
+  /** The caller's permission codes, as the server sent them with the account. */
+  const permissions = ref<AuthApi.Permission[]>([]);
 
   const isLoggedIn = computed(() => user.value !== null);
   const roles = computed<AuthApi.Role[]>(() => user.value?.roles ?? []);
@@ -25,21 +27,28 @@ export const useUserStore = defineStore('user', () => {
     return wanted.some((role) => roles.value.includes(role));
   }
 
-  function setUser(next: AuthApi.User | null): void {
+  /** True when the caller holds at least one of the given permission codes. */
+  function hasPermission(...wanted: AuthApi.Permission[]): boolean {
+    return wanted.some((code) => permissions.value.includes(code));
+  }
+
+  function setUser(next: AuthApi.User | null, codes: AuthApi.Permission[] = []): void {
     if (next?.unit_id !== user.value?.unit_id) unitName.value = null;
     user.value = next;
+    permissions.value = next ? [...codes] : [];
     loaded.value = true;
   }
 
   function clear(): void {
     user.value = null;
+    permissions.value = [];
     unitName.value = null;
     loaded.value = true;
   }
 
   async function login(params: AuthApi.LoginParams): Promise<AuthApi.User> {
     const result = await loginRequest(params);
-    setUser(result.user);
+    setUser(result.user, result.permissions ?? []);
     return result.user;
   }
 
@@ -47,7 +56,7 @@ export const useUserStore = defineStore('user', () => {
   async function fetchMe(): Promise<AuthApi.User | null> {
     try {
       const result = await fetchCurrentUser();
-      setUser(result.user);
+      setUser(result.user, result.permissions ?? []);
       return result.user;
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
@@ -86,7 +95,7 @@ export const useUserStore = defineStore('user', () => {
     const unitId = user.value?.unit_id;
     if (unitId === null || unitId === undefined) return null;
     if (unitName.value !== null) return unitName.value;
-    if (!hasRole('committee_admin', 'unit_admin', 'member', 'viewer', 'system_admin')) return null;
+    if (!hasPermission('registry_read')) return null;
     try {
       const units = await listAllUnits();
       unitName.value = units.find((unit) => unit.id === unitId)?.name ?? null;
@@ -104,6 +113,8 @@ export const useUserStore = defineStore('user', () => {
     roles,
     mustChangePassword,
     hasRole,
+    permissions,
+    hasPermission,
     setUser,
     clear,
     login,

@@ -3,6 +3,8 @@
 #include "api/routes.hpp"
 #include "http/dispatcher.hpp"
 
+#include <boost/json/array.hpp>
+
 namespace lianjian::api {
 
 using accounts::Permission;

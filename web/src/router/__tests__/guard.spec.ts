@@ -7,6 +7,7 @@ import { useUserStore } from '@/stores/user';
 import { landingFor, resolveNavigation } from '../guard';
 import { buildMenu, homePathFor } from '../menu';
 import { layoutChildren } from '../routes';
+import { accessFor, codesFor } from '@/test/access';
 import { errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
 
 function target(path: string, query: Record<string, string> = {}) {
@@ -26,7 +27,7 @@ function signIn(roles: AuthApi.Role[], mustChange = false) {
     roles,
     unit_id: null,
     must_change_password: mustChange,
-  });
+  }, codesFor(roles));
   return store;
 }
 
@@ -41,7 +42,7 @@ afterEach(() => {
 });
 
 describe('menu', () => {
-  const names = (roles: AuthApi.Role[]) => buildMenu(roles).map((item) => item.name);
+  const names = (roles: AuthApi.Role[]) => buildMenu(accessFor(roles)).map((item) => item.name);
 
   it.each(['committee_admin', 'unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
     expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications', 'todos']);
@@ -55,18 +56,24 @@ describe('menu', () => {
     expect(names(['system_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'todos', 'users']);
   });
 
+  it('a page opens by permission code, not by role name', () => {
+    // A role the menu has never heard of still sees what its codes open.
+    const names = buildMenu({ roles: [], permissions: ['signed_in', 'audit_read', 'users_manage'] }).map((item) => item.name);
+    expect(names).toEqual(['users', 'audit']);
+  });
+
   it('auditor sees the audit log only and lands there', () => {
     expect(names(['auditor'])).toEqual(['audit']);
-    expect(homePathFor(['auditor'])).toBe('/audit/events');
+    expect(homePathFor(accessFor(['auditor']))).toBe('/audit/events');
   });
 
   it('no roles, no menu', () => {
     expect(names([])).toEqual([]);
-    expect(homePathFor([])).toBeNull();
+    expect(homePathFor(accessFor([]))).toBeNull();
   });
 
   it('every entry has a data-testid', () => {
-    for (const item of buildMenu(['committee_admin', 'system_admin', 'auditor'])) {
+    for (const item of buildMenu(accessFor(['committee_admin', 'system_admin', 'auditor']))) {
       expect(item.testId).toMatch(/^menu-/);
     }
   });
@@ -91,7 +98,7 @@ describe('resolveNavigation', () => {
   });
 
   it('restores a session from /auth/me', async () => {
-    mockFetch(jsonResponse(200, { user: { id: 1, username: 'a', display_name: 'A', roles: ['viewer'], unit_id: null, must_change_password: false } }));
+    mockFetch(jsonResponse(200, { user: { id: 1, username: 'a', display_name: 'A', roles: ['viewer'], unit_id: null, must_change_password: false }, permissions: codesFor(['viewer']) }));
     const store = useUserStore();
     await expect(resolveNavigation(target('/units'), store)).resolves.toBe(true);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { configureClient, resetClient } from '@/api/client';
 import { useUserStore } from '../user';
+import { codesFor } from '@/test/access';
 import { call, errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
 
 const notify = vi.fn();
@@ -143,7 +144,7 @@ describe('user store', () => {
 
   it('loads the unit name once', async () => {
     const fetch = mockFetch(
-      jsonResponse(200, { user: user({ unit_id: 2 }) }),
+      jsonResponse(200, { user: user({ unit_id: 2 }), permissions: codesFor(['unit_admin']) }),
       jsonResponse(200, { items: [{ id: 1, name: '区委直属机关工委' }, { id: 2, name: '区审计局' }], total: 2 }),
     );
     const store = useUserStore();

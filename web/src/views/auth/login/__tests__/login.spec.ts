@@ -95,4 +95,21 @@ describe('login page', () => {
     await submit(wrapper, 'zhang', 'Temp#1234');
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/password'));
   });
+
+  it('sends one request when Enter and the button submit together', async () => {
+    const fetchMock = mockFetch(errorResponse(401, 'invalid_credentials', '用户名或密码错误'));
+    const wrapper = await mountLogin();
+    await wrapper.find('[data-testid="login-username"]').setValue('zhang');
+    await wrapper.find('[data-testid="login-password"]').setValue('bad');
+    // Enter in the password field, and a click on the button before the answer came back.
+    await wrapper.find('[data-testid="login-password"]').trigger('keyup', { key: 'Enter' });
+    await wrapper.find('form').trigger('submit');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(true));
+    const logins = fetchMock.mock.calls.filter(([url]) => String(url).includes('/auth/login'));
+    expect(logins).toHaveLength(1);
+    // The emptied password is not flagged as a missing input.
+    expect(wrapper.text()).not.toContain('请输入密码');
+  });
 });

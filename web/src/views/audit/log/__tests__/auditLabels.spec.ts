@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import enUS from '@/locales/en-US';
+import zhCN from '@/locales/zh-CN';
+import { AUDIT_ACTIONS, auditActionKey, auditObjectKey } from '../data';
+
+/** The server's sources, read as text: every audit action and object type it can write. */
+const SERVER_SRC = join(__dirname, '..', '..', '..', '..', '..', '..', 'server', 'src');
+
+function cppFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return cppFiles(path);
+    return name.endsWith('.cpp') ? [path] : [];
+  });
+}
+
+const sources = cppFiles(SERVER_SRC).map((file) => readFileSync(file, 'utf8').replace(/\s+/g, ' '));
+
+/** `record(…, {actor, "area.verb", "object_type", …})`: the literal action and object type of each call. */
+function recordedLiterals(): Array<{ action: string; objectType: string }> {
+  const found: Array<{ action: string; objectType: string }> = [];
+  const call = /record\([^;]*?"([a-z_]+\.[a-z_]+)", "([a-z_]*)"/g;
+  for (const text of sources) {
+    for (const match of text.matchAll(call)) found.push({ action: match[1], objectType: match[2] });
+  }
+  return found;
+}
+
+/** `"application." + action`: the prefix, with the step actions the same file names. */
+function composedActions(): string[] {
+  const found: string[] = [];
+  for (const text of sources) {
+    for (const match of text.matchAll(/record\([^;]*?"([a-z_]+)\." \+ (\w+)/g)) {
+      const area = match[1];
+      // The verbs of that area are the quoted words the same file hands to its steps.
+      for (const verb of text.matchAll(/push_back\("([a-z_]+)"\)|, "(submit|consult|confirm|decide|withdraw)",/g)) {
+        found.push(`${area}.${verb[1] ?? verb[2]}`);
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+describe('audit labels', () => {
+  it('finds the server\'s audit calls (the scan itself works)', () => {
+    const literals = recordedLiterals().map((entry) => entry.action);
+    expect(literals).toContain('auth.login');
+    expect(literals).toContain('unit.update');
+    expect(composedActions()).toEqual(expect.arrayContaining(['application.consult', 'application.decide']));
+  });
+
+  it('every action code the server can write has a zh-CN and an en-US label', () => {
+    const codes = new Set([...recordedLiterals().map((entry) => entry.action), ...composedActions()]);
+    const missing = [...codes].filter((code) => auditActionKey(code) === null);
+    expect(missing).toEqual([]);
+    for (const code of codes) {
+      const [area, verb] = code.split('.');
+      const zh = (zhCN.audit.actions as Record<string, Record<string, string>>)[area][verb];
+      const en = (enUS.audit.actions as Record<string, Record<string, string>>)[area]?.[verb];
+      expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
+      expect(en, code).toBeTruthy();
+    }
+  });
+
+  it('every object type the server writes has a label', () => {
+    const types = new Set(recordedLiterals().map((entry) => entry.objectType).filter(Boolean));
+    expect([...types].filter((type) => auditObjectKey(type) === null)).toEqual([]);
+  });
+
+  it('the 操作 filter offers the labelled codes, 登录 among them', () => {
+    expect(AUDIT_ACTIONS).toContain('auth.login');
+    expect(zhCN.audit.actions.auth.login).toBe('登录');
+  });
+});
