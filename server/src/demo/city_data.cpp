@@ -152,16 +152,17 @@ CityLoad load_city(app::Services& services) {
         alliance.batch = 2 + static_cast<int>((number - 1) / 100);
         alliance.office_area = {unit_area[first], ""};
         alliance.lead_unit = {unit_ids[first], ""};
-        alliance.rotation_mode = number % 2 == 0 ? "per_quarter" : "per_activity";
+        alliance.rotation_mode = number % 2 == 0 ? alliances::RotationMode::per_quarter
+                                                 : alliances::RotationMode::per_activity;
         alliance.founded_on = founding_date;
         alliance.note = "城市规模演示数据";
         alliance.id = storage::insert_alliance(session, alliance, now);
-        storage::insert_alliance_event(session, alliance.id, founding_date, "founded",
+        storage::insert_alliance_event(session, alliance.id, founding_date, alliances::AllianceEventKind::founded,
                                        alliance.lead_unit.id, alliance.note, std::nullopt, now);
         std::vector<long long> order;
         for (std::size_t k = first; k < first + units_per_alliance; ++k) {
             storage::insert_membership(session, alliance.id, unit_ids[k], founding_date, now);
-            storage::insert_alliance_event(session, alliance.id, founding_date, "joined",
+            storage::insert_alliance_event(session, alliance.id, founding_date, alliances::AllianceEventKind::joined,
                                            unit_ids[k], "", std::nullopt, now);
             order.push_back(unit_ids[k]);
         }
