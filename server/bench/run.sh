@@ -87,7 +87,9 @@ paced() {
     shift
     local paced_connections=$(((target + 50) / 100))
     [ "$paced_connections" -ge 1 ] || paced_connections=1
-    wrk -t2 -c"$paced_connections" -d"${seconds}s" --latency -s "$here/paced.lua" "$@"
+    local threads=2
+    [ "$paced_connections" -ge 2 ] || threads=1
+    wrk -t"$threads" -c"$paced_connections" -d"${seconds}s" --latency -s "$here/paced.lua" "$@"
 }
 
 printf '%-42s %8s %10s %10s %6s %12s %9s %9s\n' endpoint bytes lianjian nginx ratio "half load" p50 p99
@@ -110,7 +112,7 @@ for endpoint in "${endpoints[@]}"; do
     label=$endpoint
     [ "$index" -eq 2 ] && label="/api/v1/members?page_size=20&q=王伟"
     printf '%-42s %8s %10s %10s %6s %12s %9s %9s\n' "$label" "$size" "$app_rate" "$nginx_rate" \
-        "$(awk -v a="$app_rate" -v n="$nginx_rate" 'BEGIN { printf "%.2f", a / n }')" \
+        "$(awk -v a="$app_rate" -v n="$nginx_rate" 'BEGIN { printf "%.3f", a / n }')" \
         "$achieved/s" "$p50" "$p99"
 done
 rss=$(ps -o rss= -p "$server_pid" | tr -d ' ')

@@ -112,8 +112,9 @@ PreparedStatement* Session::acquire(const Query& query) {
 void Session::release(PreparedStatement& prepared, bool failed, const std::string& sql) {
     finish(prepared.statement_, dialect_);
     prepared.busy_ = false;
-    if (failed) {
-        // After a database error the statement's state is not worth trusting: prepare anew.
+    // After a database error a SQLite statement is prepared anew. A PostgreSQL one stays: it can
+    // run again, and deallocating it inside the failed transaction would itself fail.
+    if (failed && dialect_ == Dialect::sqlite) {
         statements_.erase(sql);
     }
 }
