@@ -49,6 +49,9 @@ sqlite3 "$work/data/lianjian.db" "DROP TRIGGER audit_event_no_update; UPDATE aud
 check_fails audit-verify-tampered "$lianjian" audit verify
 contains "BROKEN at record 2"
 check_fails restore-garbage sh -c "echo nonsense > '$work/garbage.db' && '$lianjian' restore --from '$work/garbage.db'"
+# The deployment's time zone is an IANA name ICU knows; anything else stops the start.
+check_fails unknown-time-zone env LIANJIAN_TIME_ZONE=Mars/Olympus "$lianjian" serve --listen 127.0.0.1:0
+contains "未知的时区"
 
 # --db and --data-dir after the subcommand's name, for every subcommand: each must use the
 # database named there (a separate folder), not LIANJIAN_DATA_DIR's.
