@@ -58,7 +58,7 @@ Solution greedy_baseline(const Problem& problem, const Blocks& blocks, const Sco
 struct SuggestOptions {
     std::chrono::milliseconds time_limit{5000};
     std::uint64_t seed = 20260401;
-    long long exact_column_limit = 250000;
+    long long exact_column_limit = 60000;
     std::optional<SolverKind> force;  // tests and the benchmark choose one solver
 };
 

@@ -530,6 +530,7 @@ const enUS: MessageSchema = {
     checking: 'Checking…',
     readFailed: 'The file cannot be read; use an .xlsx file filled in from the template',
     missingHeaders: 'The header row lacks these columns: {headers}',
+    onlyExamples: 'The file holds only the template\'s example rows, which are never imported; add members below them.',
     noRows: 'The file has no data rows',
     summary: '{total} rows: {valid} correct, {errors} with errors',
     fixAndRetry: 'Correct the rows marked red in the file and choose it again.',

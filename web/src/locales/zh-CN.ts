@@ -528,6 +528,7 @@ const zhCN = {
     checking: '正在校验…',
     readFailed: '无法读取该文件，请确认是按模板填写的 .xlsx 文件',
     missingHeaders: '表头缺少以下列：{headers}',
+    onlyExamples: '文件中只有模板的示例行，示例行不会导入；请在示例行下方填写党员信息。',
     noRows: '文件中没有数据行',
     summary: '共 {total} 行，无误 {valid} 行，有误 {errors} 行',
     fixAndRetry: '请修改文件中标红的行后重新选择文件。',

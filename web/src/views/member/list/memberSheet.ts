@@ -48,6 +48,8 @@ export interface MemberSheetRow {
 
 export interface MemberSheet {
   rows: MemberSheetRow[];
+  /** Example rows of the template (marked 示例 in 姓名) that were left out: never imported. */
+  skippedExamples: number;
   /** Template headers the sheet lacks (empty when the sheet is usable). */
   missingHeaders: string[];
 }
@@ -56,6 +58,9 @@ export interface MapOptions {
   /** A unit admin's own unit: used when the 单位 cell is empty. */
   defaultUnitId?: number;
 }
+
+/** How the template marks a sample row in 姓名: （示例…） or (示例…). Data, not UI text. */
+export const EXAMPLE_MARK = /[（(]\s*示例/;
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (Excel's day 0, after its 1900 leap-year bug) to 1970-01-01. */
@@ -160,7 +165,7 @@ export function mapMemberSheet(data: readonly (readonly SheetCell[])[], options:
       break;
     }
   }
-  if (headerIndex < 0) return { rows: [], missingHeaders: required };
+  if (headerIndex < 0) return { rows: [], skippedExamples: 0, missingHeaders: required };
 
   const columns = new Map<SheetField, number>();
   (data[headerIndex] ?? []).forEach((cell, column) => {
@@ -168,7 +173,7 @@ export function mapMemberSheet(data: readonly (readonly SheetCell[])[], options:
     if (field && !columns.has(field)) columns.set(field, column);
   });
   const missingHeaders = required.filter((header) => !columns.has(MEMBER_SHEET_HEADERS[header] as SheetField));
-  if (missingHeaders.length > 0) return { rows: [], missingHeaders };
+  if (missingHeaders.length > 0) return { rows: [], skippedExamples: 0, missingHeaders };
 
   const cell = (cells: readonly SheetCell[], field: SheetField): SheetCell => {
     const column = columns.get(field);
@@ -176,8 +181,15 @@ export function mapMemberSheet(data: readonly (readonly SheetCell[])[], options:
   };
 
   const rows: MemberSheetRow[] = [];
+  let skippedExamples = 0;
   for (const cells of data.slice(headerIndex + 1)) {
     if (!cells || cells.every((value) => cellText(value) === '')) continue;
+    // The template's sample rows say so in 姓名 ("张三（示例，请删除本行）"): they are never
+    // imported, whether or not the user deleted them.
+    if (EXAMPLE_MARK.test(cellText(cell(cells, 'name')))) {
+      skippedExamples += 1;
+      continue;
+    }
     const row: MemberApi.ImportRow = {
       name: cellText(cell(cells, 'name')),
       gender: normalizeGender(cell(cells, 'gender')),
@@ -191,7 +203,7 @@ export function mapMemberSheet(data: readonly (readonly SheetCell[])[], options:
     else if (options.defaultUnitId !== undefined) row.unit_id = options.defaultUnitId;
     rows.push({ number: rows.length + 1, row });
   }
-  return { rows, missingHeaders: [] };
+  return { rows, skippedExamples, missingHeaders: [] };
 }
 
 /** The same archive with every part stored uncompressed (see the note at the top). */

@@ -23,6 +23,7 @@ describe('mapMemberSheet', () => {
     ];
     expect(mapMemberSheet(data)).toEqual({
       missingHeaders: [],
+      skippedExamples: 0,
       rows: [
         {
           number: 1,
@@ -69,6 +70,23 @@ describe('mapMemberSheet', () => {
     expect(missingHeaders).toEqual([]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ number: 1, row: { name: '赵六', phone: '13800138000', joined_on: '2019-10-01' } });
+  });
+
+  it('never imports the template\'s example rows (marked 示例 in 姓名)', () => {
+    // Given the template as downloaded, its sample row left in place, and one real row,
+    const data: SheetCell[][] = [
+      HEADER,
+      ['张三（示例，请删除本行）', '男', '区委直属机关工委', '党支部书记', '13800000000', '2020-07-01', '正式'],
+      ['李四(示例)', '女', '区审计局', '', '13900000000', '2021-07-01', '预备'],
+      ['王五', '男', '区审计局', '科员', '13700000000', '2019-07-01', '正式'],
+    ];
+    const sheet = mapMemberSheet(data);
+    // then only the real row is read, numbered 1, and the examples are counted as skipped.
+    expect(sheet.rows.map((entry) => entry.row.name)).toEqual(['王五']);
+    expect(sheet.rows[0].number).toBe(1);
+    expect(sheet.skippedExamples).toBe(2);
+    // A template with nothing but its example imports nothing.
+    expect(mapMemberSheet(data.slice(0, 2)).rows).toEqual([]);
   });
 
   it('reports missing headers', () => {
@@ -240,6 +258,7 @@ describe('readMemberSheet (read-excel-file on a real .xlsx)', () => {
     const sheet = await readMemberSheet(new Blob([buildXlsx() as Uint8Array<ArrayBuffer>]));
     expect(sheet).toEqual({
       missingHeaders: [],
+      skippedExamples: 0,
       rows: [
         {
           number: 1,
