@@ -231,8 +231,8 @@ alliances::Alliance FormationService::adopt(const accounts::Caller& caller,
 RotationPreview FormationService::preview_rotation(const accounts::Caller& caller,
                                                    const RotationRequest& request) {
     const auto detail = alliances_.detail(request.alliance_id, today_date());
-    if (!caller.is(accounts::Role::committee_admin) &&
-        !caller.acts_for_unit(detail.alliance.lead_unit.id)) {
+    if (!caller.may(accounts::Permission::rotation_arrange,
+                    accounts::Target::alliance(detail.alliance.lead_unit.id, {}))) {
         throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以安排轮值");
     }
     if (detail.alliance.dissolved_on) {

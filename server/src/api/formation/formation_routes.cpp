@@ -327,7 +327,8 @@ void add_formation_routes(http::Router& router, app::Services& services) {
                                                {"lead_unit", ref_json(alliance.lead_unit)},
                                                {"office_area", ref_json(alliance.office_area)}});
                });
-    const http::RouteDeclaration arrange{Permission::rotation_arrange};
+    const http::RouteDeclaration arrange{Permission::rotation_arrange,
+                                         accounts::Scope::alliance_led_by_own_unit};
     router.add(verb::post, "/api/v1/formation/rotation/preview", arrange,
                [formation](http::RequestContext& context) {
                    return http::json_response(
