@@ -3,6 +3,8 @@
 #include "storage/row.hpp"
 #include "storage/session.hpp"
 
+#include <optional>
+
 namespace lianjian::storage {
 
 void Query::bind_all(soci::statement& statement) const {
@@ -15,9 +17,13 @@ void Query::bind_all(soci::statement& statement) const {
 }
 
 long long Query::scalar(Session& session) const {
-    long long value = 0;
-    session.run(*this, [&](const soci::row& row) { value = integer_at(row, 0); });
-    return value;
+    std::optional<long long> value;
+    session.run(*this, [&](const soci::row& row) {
+        if (!value) {
+            value = integer_at(row, 0);
+        }
+    });
+    return value.value_or(0);
 }
 
 void Query::for_each_row(Session& session,

@@ -46,18 +46,18 @@ void rethrow_typed(const std::exception& error) {
     throw;
 }
 
+// SOCI runs the statement when the last copy of its once_temp_type goes. optional::reset is
+// noexcept, so the statement is run by the end of a local copy instead, where its error can be
+// caught and typed.
 OnceStatement::~OnceStatement() noexcept(false) {
-    if (std::uncaught_exceptions() > exceptions_) {
-        // Unwinding already: the statement is dropped unrun, as nothing may throw now.
-        try {
-            statement_.reset();
-        } catch (...) {
-        }
-        return;
-    }
+    const bool unwinding = std::uncaught_exceptions() > exceptions_;
     try {
-        statement_.reset();  // runs it
+        const soci::details::once_temp_type last = *statement_;
+        statement_.reset();  // one reference fewer; `last` runs the statement as it goes
     } catch (const std::exception& error) {
+        if (unwinding) {
+            return;  // nothing may throw while another exception is in flight
+        }
         rethrow_typed(error);
     }
 }

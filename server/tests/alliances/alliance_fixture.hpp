@@ -81,7 +81,8 @@ class AllianceFixture : public ::testing::Test {
     app::Services& services() { return server.application().services(); }
 
     long long unit_id(const std::string& name) {
-        for (const auto& unit : services().registry.list_units({.page_size = 100})->items) {
+        const auto units = services().registry.list_units({.page_size = 100});
+        for (const auto& unit : units->items) {
             if (unit.name == name) {
                 return unit.id;
             }

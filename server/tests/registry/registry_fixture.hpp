@@ -45,8 +45,9 @@ class RegistryWrite : public ::testing::Test {
     }
 
     long long unit_id(const std::string& name) {
-        for (const auto& unit :
-             server.application().services().registry.list_units({.page_size = 100})->items) {
+        // The page is held here: a range-for over a temporary's member would outlive it.
+        const auto units = server.application().services().registry.list_units({.page_size = 100});
+        for (const auto& unit : units->items) {
             if (unit.name == name) {
                 return unit.id;
             }

@@ -130,8 +130,15 @@ TEST_F(StatementCache, AHalfReadStatementDoesNotHideLaterWrites) {
     auto database = test_database_.open(2);
     // Given a reader that stopped after the first row of a many-row statement
     storage::Connection reader(*database);
-    const storage::Query first_ids("SELECT id AS id FROM unit ORDER BY id LIMIT 50");
-    EXPECT_EQ(first_ids.scalar(reader.session()), 1);
+    const storage::Query all_ids("SELECT id AS id FROM unit ORDER BY id");
+    int rows = 0;
+    EXPECT_THROW(all_ids.for_each_row(reader.session(),
+                                      [&](const soci::row&) {
+                                          ++rows;
+                                          throw std::runtime_error("enough");
+                                      }),
+                 std::runtime_error);
+    EXPECT_EQ(rows, 1);
     // When another connection writes
     {
         storage::Transaction writer(*database);
