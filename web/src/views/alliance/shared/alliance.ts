@@ -127,6 +127,19 @@ export function sortedEvents(events: readonly AllianceApi.Event[]): AllianceApi.
   return [...events].sort((a, b) => b.occurred_on.localeCompare(a.occurred_on) || b.id - a.id);
 }
 
+/**
+ * An event's reason in words. The server writes a rotation-mode change as
+ * `rotation_mode per_activity→per_quarter`; it reads 轮值方式：每次活动轮换 → 按季度轮换.
+ */
+export function eventReasonText(reason: string, translate: (key: string, values?: Record<string, unknown>) => string): string {
+  return reason.replace(/rotation_mode\s+(\w+)\s*(?:→|->)\s*(\w+)/g, (_whole, from: string, to: string) =>
+    translate('alliance.rotationModeChange', {
+      from: translate(`alliance.rotationModes.${from}`),
+      to: translate(`alliance.rotationModes.${to}`),
+    }),
+  );
+}
+
 /** Element Plus timeline colours per event kind. */
 export function eventType(kind: AllianceApi.EventKind): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
   switch (kind) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AllianceApi } from '@/api/alliances';
+import { i18n } from '@/locales';
 import {
   allianceOfUnit,
   canReorderRotation,
+  eventReasonText,
   eventType,
   freeUnits,
   moveItem,
@@ -169,5 +171,15 @@ describe('reordering', () => {
     expect(canReorderRotation(['unit_admin'], null, target)).toBe(false);
     expect(canReorderRotation(['committee_admin'], 1, { ...target, dissolved_on: '2026-06-01' })).toBe(false);
     expect(canReorderRotation(['committee_admin'], 1, null)).toBe(false);
+  });
+});
+
+describe('eventReasonText', () => {
+  it('renders a rotation-mode change in Chinese, never the raw codes', () => {
+    i18n.global.locale.value = 'zh-CN';
+    const text = eventReasonText('rotation_mode per_activity→per_quarter', i18n.global.t as never);
+    expect(text).toBe('轮值方式：一次活动一轮值 → 一季时间一轮值');
+    expect(text).not.toMatch(/rotation_mode|per_/);
+    expect(eventReasonText('成员单位调整', i18n.global.t as never)).toBe('成员单位调整');
   });
 });
