@@ -30,7 +30,8 @@ describe('联建 alliance formation, end to end', () => {
       await page.getByTestId('formation-pick-demo').click();
       assert.match(await page.getByTestId('formation-selected-count').innerText(), /14/);
 
-      const answer = page.waitForResponse((response) => response.url().endsWith('/api/v1/formation/suggestions'));
+      // The exact solver under the sanitizers on a busy machine may take longer than the default wait.
+      const answer = page.waitForResponse((response) => response.url().endsWith('/api/v1/formation/suggestions'), { timeout: 120_000 });
       await page.getByTestId('formation-run').click();
       assert.equal((await answer).status(), 200);
       await page.getByTestId('formation-result').waitFor();
@@ -49,7 +50,7 @@ describe('联建 alliance formation, end to end', () => {
       const before = Number(await page.getByTestId('formation-objective').getAttribute('data-value'));
       const unit = groups.nth(0).getByTestId('formation-unit').last();
       const movedId = await unit.getAttribute('data-id');
-      const rescored = page.waitForResponse((response) => response.url().endsWith('/api/v1/formation/score'));
+      const rescored = page.waitForResponse((response) => response.url().endsWith('/api/v1/formation/score'), { timeout: 60_000 });
       await unit.dragTo(groups.nth(1));
       assert.equal((await rescored).status(), 200);
       await settled(page);

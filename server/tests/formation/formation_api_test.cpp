@@ -77,7 +77,8 @@ TEST_F(FormationApi, UnitsInAlliancesAreKeptByDefault) {
     // one group.
     const auto alliances = demo_alliances();
     int kept = 0;
-    for (const auto& group : result.json().at("groups").as_array()) {
+    const auto json = result.json();
+    for (const auto& group : json.at("groups").as_array()) {
         const auto group_ids = int_array(group.at("unit_ids"));
         for (const auto& [members, lead] : alliances) {
             const bool any = std::any_of(members.begin(), members.end(),
