@@ -386,7 +386,6 @@ const enUS: MessageSchema = {
     steps: 'Steps',
     stepApprove: 'Approved',
     stepReject: 'Rejected',
-    reason: 'Reason',
     labelled: '{label}: {text}',
     stepAgree: 'Agreed',
     stepDisagree: 'Disagreed',

@@ -385,7 +385,6 @@ const zhCN = {
     stepAgree: '同意',
     stepApprove: '批准',
     stepReject: '不批准',
-    reason: '理由',
     labelled: '{label}：{text}',
     stepDisagree: '不同意',
     opinion: '意见',
