@@ -109,7 +109,8 @@ TEST_F(ListPages, ApplicationsBeyondOnePageAreAllReachable) {
     // and the second page holds the oldest.
     const auto page_two = admin.get("/api/v1/applications?page=2");
     ASSERT_EQ(page_two.status, 200);
-    const auto& items = page_two.json().at("items").as_array();
+    const auto page_two_json = page_two.json();
+    const auto& items = page_two_json.at("items").as_array();
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].at("id").as_int64(), first_id);
     EXPECT_EQ(items[0].at("state").as_string(), "withdrawn");
