@@ -9,13 +9,14 @@ export interface FieldError {
 }
 
 /**
- * Every field error an API error carries. A 422 names its bad fields in `details.errors`
- * (`[{field, message}]` or `{field: message}`); an older single-field answer in `details.field`
- * with the error's own message.
+ * Every field error an API error carries. A 422 names its bad fields in `details.fields`
+ * (`[{field, message}]`, the server's text normaliser reports every field of a body at once) or
+ * `details.errors` (`[{field, message}]` or `{field: message}`); a single-field answer in
+ * `details.field` with the error's own message.
  */
 export function fieldErrorsOf(error: ApiError): FieldError[] {
   const found: FieldError[] = [];
-  const list = error.details.errors;
+  const list = error.details.fields ?? error.details.errors;
   if (Array.isArray(list)) {
     for (const entry of list) {
       if (typeof entry === 'object' && entry !== null) {
