@@ -37,7 +37,9 @@ export namespace AuthApi {
     | 'rotation_arrange'
     | 'applications_read'
     | 'applications_act'
-    | 'applications_decide';
+    | 'applications_consult'
+    | 'applications_decide'
+    | 'formation_suggest';
 
   /** Answer of POST /auth/login and GET /auth/me. */
   export interface UserResult {

@@ -626,6 +626,8 @@ const enUS: MessageSchema = {
         decide: "Committee's decision",
         withdraw: 'Withdraw application',
       },
+      formation: { adopt: 'Adopt a formation suggestion', rotation_adopt: 'Adopt a calendar rotation' },
+      access: { refused: 'Access refused' },
       demo: { load: 'Load demo data' },
     },
     objects: {

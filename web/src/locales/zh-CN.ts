@@ -626,6 +626,8 @@ const zhCN = {
         decide: '机关工委审批',
         withdraw: '撤回申请',
       },
+      formation: { adopt: '采纳组建建议', rotation_adopt: '采纳日历轮值方案' },
+      access: { refused: '越权访问被拒绝' },
       demo: { load: '载入演示数据' },
     },
     /** The kinds of object an audit row is about. */

@@ -89,7 +89,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/formation/suggest/index.vue'),
     meta: {
       title: 'menu.formation',
-      roles: ['committee_admin'],
+      permissions: ['formation_suggest'],
       menu: true,
       icon: Grid,
       testId: 'menu-formation',

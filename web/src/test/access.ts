@@ -9,10 +9,11 @@ export const CODES_BY_ROLE: Record<AuthApi.Role, AuthApi.Permission[]> = {
   committee_admin: [
     'public_access', 'signed_in', 'registry_read', 'alliances_read', 'registry_manage', 'unit_update', 'members_read',
     'members_manage', 'members_unmask', 'alliances_manage', 'rotation_arrange', 'applications_read', 'applications_decide',
+    'formation_suggest',
   ],
   unit_admin: [
     'public_access', 'signed_in', 'registry_read', 'alliances_read', 'unit_update', 'members_read', 'members_manage',
-    'members_unmask', 'rotation_arrange', 'applications_read', 'applications_act',
+    'members_unmask', 'rotation_arrange', 'applications_read', 'applications_act', 'applications_consult',
   ],
   member: ['public_access', 'signed_in', 'registry_read', 'alliances_read'],
   viewer: ['public_access', 'signed_in', 'registry_read', 'alliances_read', 'members_read', 'applications_read'],

@@ -44,8 +44,12 @@ afterEach(() => {
 describe('menu', () => {
   const names = (roles: AuthApi.Role[]) => buildMenu(accessFor(roles)).map((item) => item.name);
 
-  it.each(['committee_admin', 'unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
+  it.each(['unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
     expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications', 'todos']);
+  });
+
+  it('committee_admin also sees the formation suggestions', () => {
+    expect(names(['committee_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'formation', 'applications', 'todos']);
   });
 
   it('member sees the programme pages but not the members register', () => {

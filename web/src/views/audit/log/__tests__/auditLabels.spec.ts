@@ -8,11 +8,11 @@ import { AUDIT_ACTIONS, auditActionKey, auditObjectKey } from '../data';
 /** The server's sources, read as text: every audit action and object type it can write. */
 const SERVER_SRC = join(__dirname, '..', '..', '..', '..', '..', '..', 'server', 'src');
 
-function cppFiles(directory: string): string[] {
+function cppFiles(directory: string, extension = '.cpp'): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (statSync(path).isDirectory()) return cppFiles(path);
-    return name.endsWith('.cpp') ? [path] : [];
+    if (statSync(path).isDirectory()) return cppFiles(path, extension);
+    return name.endsWith(extension) ? [path] : [];
   });
 }
 
@@ -21,23 +21,29 @@ const sources = cppFiles(SERVER_SRC).map((file) => readFileSync(file, 'utf8').re
 /** `record(…, {actor, "area.verb", "object_type", …})`: the literal action and object type of each call. */
 function recordedLiterals(): Array<{ action: string; objectType: string }> {
   const found: Array<{ action: string; objectType: string }> = [];
-  const call = /record\([^;]*?"([a-z_]+\.[a-z_]+)", "([a-z_]*)"/g;
+  const call = /record(?:_alone)?\([^;]*?"([a-z_]+\.[a-z_]+)", "([a-z_]*)"/g;
   for (const text of sources) {
     for (const match of text.matchAll(call)) found.push({ action: match[1], objectType: match[2] });
   }
   return found;
 }
 
-/** `"application." + action`: the prefix, with the step actions the same file names. */
+/**
+ * `std::string("application.") + enum_code(action)`: the prefix, with every code of the action
+ * enum's text table (`EnumText<…Action>` in the server's headers: `{A::submit, "submit", "提交"}`).
+ */
 function composedActions(): string[] {
+  const headers = cppFiles(SERVER_SRC, '.hpp').map((file) => readFileSync(file, 'utf8').replace(/\s+/g, ' '));
+  const actionCodes: string[] = [];
+  for (const text of headers) {
+    for (const table of text.matchAll(/struct EnumText<\w+::\w*Action> \{(.*?)\};/g)) {
+      for (const entry of table[1].matchAll(/\{\w+::\w+, "([a-z_]+)", "/g)) actionCodes.push(entry[1]);
+    }
+  }
   const found: string[] = [];
   for (const text of sources) {
-    for (const match of text.matchAll(/record\([^;]*?"([a-z_]+)\." \+ (\w+)/g)) {
-      const area = match[1];
-      // The verbs of that area are the quoted words the same file hands to its steps.
-      for (const verb of text.matchAll(/push_back\("([a-z_]+)"\)|, "(submit|consult|confirm|decide|withdraw)",/g)) {
-        found.push(`${area}.${verb[1] ?? verb[2]}`);
-      }
+    for (const match of text.matchAll(/record\([^;]*?"([a-z_]+)\."\)? \+ (?:enum_code\()?\w+/g)) {
+      for (const code of actionCodes) found.push(`${match[1]}.${code}`);
     }
   }
   return [...new Set(found)];
