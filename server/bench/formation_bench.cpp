@@ -18,12 +18,12 @@
 
 using namespace lianjian;
 using namespace lianjian::formation;
-using Clock = std::chrono::steady_clock;
+using BenchClock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(BenchClock::time_point start) {
+    return std::chrono::duration<double>(BenchClock::now() - start).count();
 }
 
 // 1. The demo's 14 units, loaded into a fresh database the way `lianjian demo` loads them.
@@ -49,7 +49,7 @@ bool demo_check() {
             names[unit.id] = unit.name;
         }
         request.keep_existing_alliances = false;  // group the 14 afresh
-        const auto start = Clock::now();
+        const auto start = BenchClock::now();
         const auto suggestion = service.suggest(request);
         const double took = seconds_since(start);
         std::set<std::set<long long>> seed_alliances;
@@ -127,12 +127,12 @@ void district_check(int instances) {
         SuggestOptions exact_options;
         exact_options.force = SolverKind::exact;
         exact_options.time_limit = std::chrono::seconds(30);
-        auto start = Clock::now();
+        auto start = BenchClock::now();
         const auto exact = suggest(problem, blocks, scorer, exact_options);
         worst_exact_seconds = std::max(worst_exact_seconds, seconds_since(start));
         HeuristicOptions heuristic_options;
         heuristic_options.time_limit = std::chrono::seconds(1);
-        start = Clock::now();
+        start = BenchClock::now();
         const auto heuristic = solve_heuristic(problem, blocks, scorer, heuristic_options);
         worst_heuristic_seconds = std::max(worst_heuristic_seconds, seconds_since(start));
         if (exact.proven_optimal)
@@ -155,12 +155,12 @@ void city_check(int units) {
     const auto problem = generate(random, units, 4, 6);
     const auto blocks = make_blocks(problem);
     const Scorer scorer(problem.units, problem.weights);
-    auto start = Clock::now();
+    auto start = BenchClock::now();
     const auto greedy = greedy_baseline(problem, blocks, scorer);
     const double greedy_seconds = seconds_since(start);
     HeuristicOptions options;
     options.time_limit = std::chrono::milliseconds(1900);
-    start = Clock::now();
+    start = BenchClock::now();
     const auto heuristic = solve_heuristic(problem, blocks, scorer, options);
     const double heuristic_seconds = seconds_since(start);
     // An upper bound that needs no model: no group can score more than its best parts allow.
@@ -196,7 +196,7 @@ void rotation_check(int calendars) {
             }
             input.calendars.push_back(calendar);
         }
-        const auto start = Clock::now();
+        const auto start = BenchClock::now();
         const auto plan = plan_calendar_rotation(input);
         slowest = std::max(slowest, seconds_since(start));
         plan.fair ? ++fair : ++unfair;
