@@ -2,6 +2,7 @@
 // use. A reader may refuse (AppError: 400 or 422); anything else escaping, a crash or a sanitizer
 // report is a finding.
 #include "api/json_input.hpp"
+#include "api/query_input.hpp"
 #include "core/error.hpp"
 #include "http/message.hpp"
 
