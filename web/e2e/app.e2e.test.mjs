@@ -30,6 +30,8 @@ const PROGRAMME_MENU = [
   'menu-todos',
 ];
 const PROGRAMME_MENU_LABELS = ['首页', '办公区', '单位', '党员', '联盟', '申请', '待办'];
+/** The committee also forms alliances (联盟组建建议, permission formation_suggest); the viewer does not. */
+const COMMITTEE_MENU = [...PROGRAMME_MENU.slice(0, 5), 'menu-formation', ...PROGRAMME_MENU.slice(5)];
 
 /** Innertexts of all elements with the test id, trimmed. */
 async function texts(page, testId) {
@@ -65,7 +67,7 @@ describe('联建 web app, end to end', () => {
       assert.match(await page.getByTestId('dashboard-welcome').innerText(), /区委直属机关工委管理员/);
 
       // Menu: the programme pages, not the account or audit pages (三员分立).
-      assert.deepEqual(await menuTestIds(page), PROGRAMME_MENU);
+      assert.deepEqual(await menuTestIds(page), COMMITTEE_MENU);
       const menu = page.getByTestId('side-menu');
       for (const label of PROGRAMME_MENU_LABELS) {
         assert.equal(await menu.getByText(label, { exact: true }).count(), 1, `menu entry ${label}`);

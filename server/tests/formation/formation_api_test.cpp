@@ -14,7 +14,9 @@ class FormationApi : public AllianceFixture {
   protected:
     std::vector<long long> demo_unit_ids() {
         std::vector<long long> ids;
-        for (const auto& unit : services().registry.list_units({.page_size = 100})->items) {
+        // Hold the page: a range over `->items` of the temporary pointer would outlive it.
+        const auto page = services().registry.list_units({.page_size = 100});
+        for (const auto& unit : page->items) {
             ids.push_back(unit.id);
         }
         return ids;

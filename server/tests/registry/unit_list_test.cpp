@@ -47,10 +47,14 @@ TEST_F(UnitList, FilterByStrengthTag) {
 }
 
 TEST_F(UnitList, FilterByState) {
-    admin.post("/api/v1/units/" + std::to_string(unit_id("区科协")) + "/deactivate");
-    EXPECT_EQ(names("?active=false"), (std::set<std::string>{"区科协"}));
-    EXPECT_EQ(page("?active=true").at("total").as_int64(), 13);
-    EXPECT_EQ(page("").at("total").as_int64(), 14);
+    // Given a 15th unit, in no alliance, deactivated (a unit in an alliance cannot be: see
+    // deactivation_test.cpp),
+    const auto archive = create_unit({{"name", "区档案馆"}}).at("id").as_int64();
+    admin.post("/api/v1/units/" + std::to_string(archive) + "/deactivate");
+    // then the state filter finds it alone, and the rest stay active.
+    EXPECT_EQ(names("?active=false"), (std::set<std::string>{"区档案馆"}));
+    EXPECT_EQ(page("?active=true").at("total").as_int64(), 14);
+    EXPECT_EQ(page("").at("total").as_int64(), 15);
     const auto bad = admin.get("/api/v1/units?active=yes");
     EXPECT_EQ(bad.status, 422);
     EXPECT_EQ(error_field(bad), "active");

@@ -102,14 +102,15 @@ TEST_F(UnitWrite, UpdateReplacesTheRecordAndKeepsALeftOutPhone) {
 }
 
 TEST_F(UnitWrite, DeactivateAndActivateKeepTheUnit) {
-    const auto id = unit_id("区供销联社");
+    // A unit in no alliance and without sub-units (others are refused: deactivation_test.cpp).
+    const auto id = create_unit({{"name", "区档案馆"}}).at("id").as_int64();
     const auto base = "/api/v1/units/" + std::to_string(id);
     const auto deactivated = admin.post(base + "/deactivate");
     ASSERT_EQ(deactivated.status, 200) << deactivated.body;
     EXPECT_FALSE(deactivated.json().at("active").as_bool());
     // It is still there to read and to list: history refers to it.
     EXPECT_EQ(admin.get(base).status, 200);
-    EXPECT_EQ(admin.get("/api/v1/units").json().at("total").as_int64(), 14);
+    EXPECT_EQ(admin.get("/api/v1/units").json().at("total").as_int64(), 15);
     const auto activated = admin.post(base + "/activate");
     ASSERT_EQ(activated.status, 200);
     EXPECT_TRUE(activated.json().at("active").as_bool());
