@@ -37,7 +37,11 @@ constexpr std::array<const char*, 30> given_names = {
 constexpr std::array<const char*, 6> posts = {"科员", "副科长", "科长", "副主任", "主任", "干部"};
 
 std::string two_digits(std::size_t n) {
-    return (n < 10 ? "0" : "") + std::to_string(n);
+    std::string text = std::to_string(n);
+    if (n < 10) {
+        text.insert(text.begin(), '0');
+    }
+    return text;
 }
 
 std::string three_digits(std::size_t n) {

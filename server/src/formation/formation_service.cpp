@@ -220,8 +220,13 @@ alliances::Alliance FormationService::adopt(const accounts::Caller& caller,
     storage::Transaction transaction(database_);
     const long long id = alliances_.create_in(transaction, caller, draft);
     std::string detail = "adopted suggestion: units";
-    for (long long unit : request.unit_ids) detail += " " + std::to_string(unit);
-    detail += "; lead " + std::to_string(request.lead_unit_id);
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on `"literal" + std::to_string(…)`.
+    for (long long unit : request.unit_ids) {
+        detail += ' ';
+        detail += std::to_string(unit);
+    }
+    detail += "; lead ";
+    detail += std::to_string(request.lead_unit_id);
     audit_.record(transaction, {caller.actor, "formation.adopt", "alliance", std::to_string(id),
                                 audit::Outcome::success, detail});
     transaction.commit();
@@ -303,10 +308,14 @@ RotationPreview FormationService::adopt_rotation(const accounts::Caller& caller,
             order.push_back(unit);
     }
     preview.order = alliances_.reorder_rotation(caller, request.alliance_id, order);
-    std::string detail = "year " + std::to_string(request.year) + " hosts:";
+    std::string detail = "year ";
+    detail += std::to_string(request.year);
+    detail += " hosts:";
     for (std::size_t turn = 0; turn < preview.turns.size(); ++turn) {
-        detail += " " + std::to_string(preview.turns[turn].month) +
-                  "月=" + std::to_string(preview.plan.hosts[turn].value_or(0));
+        detail += ' ';
+        detail += std::to_string(preview.turns[turn].month);
+        detail += "月=";
+        detail += std::to_string(preview.plan.hosts[turn].value_or(0));
     }
     audit_.record_alone({caller.actor, "formation.rotation_adopt", "alliance",
                          std::to_string(request.alliance_id), audit::Outcome::success,
