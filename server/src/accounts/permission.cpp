@@ -63,6 +63,23 @@ constexpr PermissionRule rules[] = {
     {Permission::applications_consult, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
     {Permission::applications_decide, bit(committee_admin), 0, Scope::all},
     {Permission::formation_suggest, bit(committee_admin), 0, Scope::all},
+    // The campaign (seed 五(一)): everyone in the programme sees the phases, deadlines and the
+    // checklist; the committee sets them.
+    {Permission::campaign_read, programme_roles, 0, Scope::all},
+    {Permission::campaign_manage, bit(committee_admin), 0, Scope::all},
+    // A plan is read within its alliance (drafts included) and by the committee and leaders; the
+    // lead unit writes it and the committee reviews it.
+    {Permission::plans_read, roles_mask({committee_admin, viewer}), roles_mask({unit_admin, member}),
+     Scope::own_alliance},
+    {Permission::plans_write, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
+    {Permission::plans_review, bit(committee_admin), 0, Scope::all},
+    // Each unit fills in its own sheet; the lead unit sees every sheet of its alliance.
+    {Permission::responsibility_read, roles_mask({committee_admin, viewer}), bit(unit_admin),
+     Scope::own_alliance},
+    {Permission::responsibility_write, 0, bit(unit_admin), Scope::own_unit},
+    {Permission::reports_read, roles_mask({committee_admin, viewer}), bit(unit_admin),
+     Scope::own_alliance},
+    {Permission::reports_submit, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
 };
 
 const PermissionRule& rule_of(Permission permission) {

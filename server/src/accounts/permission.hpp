@@ -30,6 +30,15 @@ enum class Permission {
     applications_consult,  // the lead unit's opinion on joining or leaving its alliance
     applications_decide,   // approve or reject (the committee)
     formation_suggest,     // 联盟组建建议: suggest, score and adopt groupings (the committee)
+    campaign_read,         // the year's campaign, its phases, deadlines and reference checklist
+    campaign_manage,       // set phase dates and reminders; issue, copy, retire checklist items
+    plans_read,            // annual plans (活动计划) and their versions
+    plans_write,           // write, submit and revise the plan (the lead unit)
+    plans_review,          // approve or return a plan with an opinion (the committee)
+    responsibility_read,   // responsibility sheets (责任书)
+    responsibility_write,  // fill in one's own unit's responsibility sheet
+    reports_read,          // phase reports (阶段汇报) and who is overdue
+    reports_submit,        // submit the alliance's phase report (the lead unit)
 };
 
 inline constexpr Permission all_permissions[] = {
@@ -38,7 +47,10 @@ inline constexpr Permission all_permissions[] = {
     Permission::registry_manage,      Permission::unit_update,        Permission::members_read,
     Permission::members_manage,       Permission::members_unmask,     Permission::alliances_manage,
     Permission::rotation_arrange,     Permission::applications_read,  Permission::applications_act,
-    Permission::applications_consult, Permission::applications_decide,  Permission::formation_suggest};
+    Permission::applications_consult, Permission::applications_decide,  Permission::formation_suggest,
+    Permission::campaign_read,        Permission::campaign_manage,    Permission::plans_read,
+    Permission::plans_write,          Permission::plans_review,       Permission::responsibility_read,
+    Permission::responsibility_write, Permission::reports_read,       Permission::reports_submit};
 
 // How far a permission reaches for the roles that hold it only in part: `all` (the whole
 // programme), `own_unit` (objects of the account's unit), `own_alliance` (the alliance the
@@ -86,7 +98,16 @@ struct EnumText<accounts::Permission> {
         {P::applications_act, "applications_act", "提出和确认申请"},
         {P::applications_consult, "applications_consult", "牵头单位协商"},
         {P::applications_decide, "applications_decide", "审批申请"},
-        {P::formation_suggest, "formation_suggest", "联盟组建建议"}};
+        {P::formation_suggest, "formation_suggest", "联盟组建建议"},
+        {P::campaign_read, "campaign_read", "查看年度工作"},
+        {P::campaign_manage, "campaign_manage", "管理年度工作和参考清单"},
+        {P::plans_read, "plans_read", "查看活动计划"},
+        {P::plans_write, "plans_write", "编制和提交活动计划"},
+        {P::plans_review, "plans_review", "审核活动计划"},
+        {P::responsibility_read, "responsibility_read", "查看责任书"},
+        {P::responsibility_write, "responsibility_write", "填写责任书"},
+        {P::reports_read, "reports_read", "查看阶段汇报"},
+        {P::reports_submit, "reports_submit", "提交阶段汇报"}};
 };
 
 template <>

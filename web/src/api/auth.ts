@@ -39,7 +39,16 @@ export namespace AuthApi {
     | 'applications_act'
     | 'applications_consult'
     | 'applications_decide'
-    | 'formation_suggest';
+    | 'formation_suggest'
+    | 'campaign_read'
+    | 'campaign_manage'
+    | 'plans_read'
+    | 'plans_write'
+    | 'plans_review'
+    | 'responsibility_read'
+    | 'responsibility_write'
+    | 'reports_read'
+    | 'reports_submit';
 
   /** Answer of POST /auth/login and GET /auth/me. */
   export interface UserResult {

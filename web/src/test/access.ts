@@ -9,14 +9,20 @@ export const CODES_BY_ROLE: Record<AuthApi.Role, AuthApi.Permission[]> = {
   committee_admin: [
     'public_access', 'signed_in', 'registry_read', 'alliances_read', 'registry_manage', 'unit_update', 'members_read',
     'members_manage', 'members_unmask', 'alliances_manage', 'rotation_arrange', 'applications_read', 'applications_decide',
-    'formation_suggest',
+    'formation_suggest', 'campaign_read', 'campaign_manage', 'plans_read', 'plans_review', 'responsibility_read',
+    'reports_read',
   ],
   unit_admin: [
     'public_access', 'signed_in', 'registry_read', 'alliances_read', 'unit_update', 'members_read', 'members_manage',
     'members_unmask', 'rotation_arrange', 'applications_read', 'applications_act', 'applications_consult',
+    'campaign_read', 'plans_read', 'plans_write', 'responsibility_read', 'responsibility_write', 'reports_read',
+    'reports_submit',
   ],
-  member: ['public_access', 'signed_in', 'registry_read', 'alliances_read'],
-  viewer: ['public_access', 'signed_in', 'registry_read', 'alliances_read', 'members_read', 'applications_read'],
+  member: ['public_access', 'signed_in', 'registry_read', 'alliances_read', 'campaign_read', 'plans_read'],
+  viewer: [
+    'public_access', 'signed_in', 'registry_read', 'alliances_read', 'members_read', 'applications_read', 'campaign_read',
+    'plans_read', 'responsibility_read', 'reports_read',
+  ],
   system_admin: ['public_access', 'signed_in', 'registry_read', 'users_manage'],
   auditor: ['public_access', 'signed_in', 'audit_read'],
 };

@@ -1,3 +1,4 @@
+#include "api/reference.hpp"
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
@@ -13,14 +14,6 @@ using accounts::Permission;
 using http::beast_http::verb;
 
 namespace {
-
-boost::json::object ref_json(const registry::NamedRef& ref) {
-    return {{"id", ref.id}, {"name", ref.name}};
-}
-
-boost::json::value optional_json(const std::optional<std::string>& value) {
-    return value ? boost::json::value(*value) : boost::json::value(nullptr);
-}
 
 boost::json::object member_json(const alliances::AllianceMember& member) {
     return {{"unit", ref_json(member.unit)},

@@ -1,3 +1,4 @@
+#include "api/reference.hpp"
 #include "api/formation/formation_routes.hpp"
 
 #include "api/json_input.hpp"
@@ -135,10 +136,6 @@ boost::json::object group_json(const SuggestedGroup& group) {
     json["alliance_id"] =
         group.alliance_id ? boost::json::value(*group.alliance_id) : boost::json::value(nullptr);
     return json;
-}
-
-boost::json::object ref_json(const registry::NamedRef& ref) {
-    return {{"id", ref.id}, {"name", ref.name}};
 }
 
 boost::json::object unit_json(const UnitFacts& fact) {
