@@ -24,14 +24,15 @@ std::string random_token() {
 // Says who locked the account: an administrator's lock lasts until someone unlocks it; a lock
 // after failed logins ends at a time shown in the deployment's local time.
 AppError locked_error(const std::string& locked_until) {
-    if (locked_until >= administrative_lock_until) {
+    const std::string by = locked_by(locked_until);
+    if (by == "administrator") {
         return AppError(ErrorCode::account_locked, "账号已被管理员锁定，请联系系统管理员解锁",
-                        {{"locked_by", "administrator"}});
+                        {{"locked_by", by}});
     }
     return AppError(ErrorCode::account_locked,
                     "连续登录失败次数过多，账号已暂时锁定，请于 " +
                         programme_clock::local_date_time(locked_until) + " 后再试",
-                    {{"locked_by", "failed_logins"}, {"locked_until", locked_until}});
+                    {{"locked_by", by}, {"locked_until", locked_until}});
 }
 
 audit::AuditEntry entry(audit::Actor actor, std::string action, const User& user,
@@ -46,9 +47,14 @@ audit::Actor actor_of(const User& user, const std::string& source_ip) {
 
 }  // namespace
 
+// By default accounts read the programme's one clock (core/clock.hpp), so a test that moves it
+// moves session and lockout times too.
 const TimeSource& AccountService::default_time_source() {
-    static const TimeSource system_time;
-    return system_time;
+    struct ProgrammeTime : TimeSource {
+        TimePoint now() const override { return programme_clock::now(); }
+    };
+    static const ProgrammeTime programme_time;
+    return programme_time;
 }
 
 std::string token_hash(const std::string& token) {
@@ -73,7 +79,7 @@ LoginResult AccountService::login(const std::string& username, const std::string
                                     "user",
                                     "",
                                     audit::Outcome::failure,
-                                    "unknown user"});
+                                    "用户名不存在"});
         transaction.commit();
         throw AppError(ErrorCode::invalid_credentials, credentials_message);
     }
@@ -81,7 +87,7 @@ LoginResult AccountService::login(const std::string& username, const std::string
     const audit::Actor actor = actor_of(user, source_ip);
     if (user.locked_until && *user.locked_until > now_text) {
         audit_.record(transaction,
-                      entry(actor, "auth.login", user, audit::Outcome::failure, "locked"));
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "账号已锁定"));
         transaction.commit();
         throw locked_error(*user.locked_until);
     }
@@ -95,10 +101,12 @@ LoginResult AccountService::login(const std::string& username, const std::string
         }
         storage::update_user(transaction.session(), user);
         audit_.record(transaction,
-                      entry(actor, "auth.login", user, audit::Outcome::failure, "wrong password"));
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "密码错误"));
         if (lock) {
-            audit_.record(transaction, entry(actor, "auth.lockout", user, audit::Outcome::success,
-                                             "locked until " + *user.locked_until));
+            audit_.record(transaction,
+                          entry(actor, "auth.lockout", user, audit::Outcome::success,
+                                "连续登录失败，锁定至 " +
+                                    programme_clock::local_date_time(*user.locked_until)));
         }
         transaction.commit();
         if (lock) {
@@ -108,7 +116,7 @@ LoginResult AccountService::login(const std::string& username, const std::string
     }
     if (user.disabled) {
         audit_.record(transaction,
-                      entry(actor, "auth.login", user, audit::Outcome::failure, "disabled"));
+                      entry(actor, "auth.login", user, audit::Outcome::failure, "账号已停用"));
         transaction.commit();
         throw AppError(ErrorCode::forbidden, "账号已停用，请联系系统管理员");
     }
@@ -177,7 +185,7 @@ void AccountService::change_password(const Authenticated& who, const std::string
     const audit::Actor actor = actor_of(who.user, source_ip);
     if (!verify_password(who.user.password_hash, current_password)) {
         audit_.record_alone(entry(actor, "auth.password_change", who.user, audit::Outcome::failure,
-                                  "wrong current password"));
+                                  "当前密码错误"));
         throw AppError(ErrorCode::wrong_password, "当前密码不正确",
                        {{"field", "current_password"}});
     }

@@ -16,6 +16,12 @@ namespace lianjian::accounts {
 // The `locked_until` of an account an administrator locked: until someone unlocks it.
 inline constexpr const char* administrative_lock_until = "9999-12-31T23:59:59.999Z";
 
+// Who locked an account with this `locked_until`: "administrator" (until someone unlocks it) or
+// "failed_logins" (until that time). The same words as the login refusal's `details.locked_by`.
+inline const char* locked_by(const std::string& locked_until) {
+    return locked_until >= administrative_lock_until ? "administrator" : "failed_logins";
+}
+
 struct AccountPolicy {
     int max_failed_attempts = 5;
     std::chrono::seconds lockout{15 * 60};
@@ -58,10 +64,7 @@ class AccountService {
   public:
     AccountService(storage::Database& database, audit::AuditLog& audit, AccountPolicy policy,
                    const TimeSource& time = default_time_source())
-        : database_(database),
-          audit_(audit),
-          policy_(policy),
-          time_(time) {}
+        : database_(database), audit_(audit), policy_(policy), time_(time) {}
 
     LoginResult login(const std::string& username, const std::string& password,
                       const std::string& source_ip);

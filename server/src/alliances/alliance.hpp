@@ -61,9 +61,23 @@ struct AllianceEvent {
     std::string actor;  // display name of who did it
 };
 
+// One unit's time as the alliance's lead unit: from the day it took the lead (founding or a
+// lead change) until the day another took it (none while it still leads). Dates are local.
+struct LeadPeriod {
+    NamedRef unit;
+    std::string from;
+    std::optional<std::string> until;
+};
+
+// The lead periods as recorded, oldest first, from the timeline's `founded` event (its unit is
+// the first lead) and each `lead_changed` event (its unit is the new lead). A pure function of
+// the events, so the history never projects today's lead backwards (issue 9).
+std::vector<LeadPeriod> lead_periods(const std::vector<AllianceEvent>& events);
+
 struct AllianceDetail {
     Alliance alliance;                      // members as of the asked date
     std::vector<AllianceMember> history;    // every membership ever, joined_on order
+    std::vector<LeadPeriod> lead_periods;   // who led when, oldest first
     std::vector<AllianceEvent> events;      // oldest first
     std::vector<long long> rotation_order;  // unit ids, current members only
 };

@@ -111,6 +111,22 @@ AlliancePage AllianceService::list(const std::string& on_date, int page, int pag
                                    static_cast<long long>(page - 1) * page_size, page_size);
 }
 
+std::vector<LeadPeriod> lead_periods(const std::vector<AllianceEvent>& events) {
+    std::vector<LeadPeriod> periods;
+    for (const auto& event : events) {
+        if ((event.kind != AllianceEventKind::founded &&
+             event.kind != AllianceEventKind::lead_changed) ||
+            !event.unit) {
+            continue;
+        }
+        if (!periods.empty()) {
+            periods.back().until = event.occurred_on;
+        }
+        periods.push_back({*event.unit, event.occurred_on, std::nullopt});
+    }
+    return periods;
+}
+
 AllianceDetail AllianceService::detail(long long alliance_id, const std::string& on_date) {
     storage::Connection connection(database_);
     auto& session = connection.session();
@@ -122,6 +138,7 @@ AllianceDetail AllianceService::detail(long long alliance_id, const std::string&
     detail.alliance = std::move(*alliance);
     detail.history = storage::membership_history(session, alliance_id);
     detail.events = storage::alliance_events(session, alliance_id);
+    detail.lead_periods = lead_periods(detail.events);
     const auto plan = rotation(alliance_id, year_of(today_date()));
     detail.rotation_order = plan.order;
     return detail;
@@ -169,7 +186,7 @@ long long AllianceService::create_in(storage::Transaction& transaction,
             session, unit_id, unit_id == draft.lead_unit_id ? "lead_unit_id" : "member_unit_ids"));
         require_free(session, units.back());
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     Alliance alliance;
     alliance.name = draft.name;
     alliance.batch = draft.batch;
@@ -246,7 +263,7 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     if (changes.note) {
         alliance.note = *changes.note;
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     storage::update_alliance(session, alliance, now);
     storage::insert_alliance_event(session, alliance_id, today_date(), AllianceEventKind::updated,
                                    std::nullopt, detail, caller.actor.user_id, now);
@@ -254,7 +271,8 @@ Alliance AllianceService::update(const accounts::Caller& caller, long long allia
     changed.compare("name", before.name, alliance.name);
     changed.compare("batch", before.batch, alliance.batch);
     changed.compare("office_area_id", before.office_area.id, alliance.office_area.id);
-    changed.compare("rotation_mode", enum_code(before.rotation_mode), enum_code(alliance.rotation_mode));
+    changed.compare("rotation_mode", enum_code(before.rotation_mode),
+                    enum_code(alliance.rotation_mode));
     changed.compare("note", before.note, alliance.note);
     audit_.record(transaction, entry(caller, "alliance.update", alliance_id, changed.json()));
     transaction.commit();
@@ -278,7 +296,7 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
     }
     const auto previous = alliance.lead_unit;
     alliance.lead_unit.id = unit_id;
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     storage::update_alliance(transaction.session(), alliance, now);
     storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
                                    AllianceEventKind::lead_changed, unit_id, reason,
@@ -307,7 +325,7 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
         throw field_error("joined_on", "加入日期不能早于联盟成立日期 " + alliance.founded_on);
     }
     freeze_rotation(transaction, alliance_id, date);
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     storage::insert_membership(session, alliance_id, unit_id, date, now);
     auto order = hosting_order(session, alliance);
     order.erase(std::remove(order.begin(), order.end(), unit_id), order.end());
@@ -341,7 +359,7 @@ void AllianceService::leave_in(storage::Transaction& transaction, const accounts
         throw field_error("left_on", "退出日期不能早于该单位的加入日期 " + member->joined_on);
     }
     freeze_rotation(transaction, alliance_id, date);
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     storage::close_membership(session, alliance_id, unit_id, date);
     storage::insert_alliance_event(session, alliance_id, date, AllianceEventKind::left, unit_id,
                                    reason, caller.actor.user_id, now);
@@ -384,7 +402,7 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
         throw field_error("dissolved_on", "解散日期不能早于联盟成立日期 " + alliance.founded_on);
     }
     freeze_rotation(transaction, alliance_id, date);
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     for (const auto& member : alliance.members) {
         storage::close_membership(transaction.session(), alliance_id, member.unit.id, date);
     }
@@ -417,7 +435,7 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
         throw field_error("unit_ids", "轮值顺序须恰好列出本联盟的全部现有成员单位，每个一次");
     }
     freeze_rotation(transaction, alliance_id, today_date());
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     storage::replace_rotation_order(transaction.session(), alliance_id, unit_ids);
     storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
                                    AllianceEventKind::rotation_reordered, std::nullopt, "",
@@ -500,7 +518,7 @@ void AllianceService::freeze_rotation(storage::Transaction& transaction, long lo
     if (!alliance || alliance->rotation_mode != RotationMode::per_quarter) {
         return;  // per_activity turns are fixed when an activity takes them
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     const int first_year =
         std::max(year_of(std::min(change_date, through)), year_of(alliance->founded_on));
     for (int year = first_year; year <= year_of(through); ++year) {

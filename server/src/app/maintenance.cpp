@@ -26,7 +26,7 @@ void sync_path(const std::filesystem::path& path, int flags) {
 }
 
 std::string compact_utc_time() {
-    auto text = format_timestamp(Clock::now());  // 2026-11-29T13:05:01Z or with fraction
+    auto text = now_timestamp();  // 2026-11-29T13:05:01Z or with fraction
     std::string compact;
     for (const char character : text) {
         if (std::isdigit(static_cast<unsigned char>(character)) || character == 'T') {

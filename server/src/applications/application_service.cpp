@@ -191,7 +191,7 @@ Application ApplicationService::submit(const accounts::Caller& caller,
         application.proposed_lead_unit = registry::NamedRef{lead, ""};
         application.proposed_rotation_mode = submission.rotation_mode;
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     application.id = storage::insert_application(session, application, now);
     for (long long id : co_applicants) {
         // The applicant's own unit has agreed by applying.
@@ -234,7 +234,7 @@ std::pair<Application, ApplicationState> ApplicationService::transition(
     } else if (action == ApplicationAction::withdraw) {
         unit_id = application.applicant_unit.id;
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     if (!storage::update_application_state(session, application.id, application.version,
                                            outcome.next, now, !is_open(outcome.next),
                                            std::nullopt)) {
@@ -272,6 +272,10 @@ Application ApplicationService::confirm(const accounts::Caller& caller, long lon
         transition(transaction, caller, id, ApplicationAction::confirm, agree, opinion);
     if (next != ApplicationState::consulting) {
         notify_next(transaction, id);
+    } else if (caller.unit_id) {
+        // This unit's confirmation is given; the others' are still asked for.
+        notifier_.resolve(transaction, "application", id, "application.action_needed",
+                          caller.unit_id);
     }
     auto result = load(transaction.session(), caller, id);
     transaction.commit();
@@ -311,9 +315,9 @@ Application ApplicationService::decide(const accounts::Caller& caller, long long
                     alliances::RotationMode::per_activity);
                 draft.note = reason;
                 const auto alliance_id = alliances_.create_in(transaction, caller, draft);
-                storage::update_application_state(
-                    transaction.session(), id, application.version, ApplicationState::approved,
-                    format_timestamp(Clock::now()), true, alliance_id);
+                storage::update_application_state(transaction.session(), id, application.version,
+                                                  ApplicationState::approved, now_timestamp(), true,
+                                                  alliance_id);
                 break;
             }
         }
@@ -402,6 +406,9 @@ void ApplicationService::notify_next(storage::Transaction& transaction, long lon
     if (!application) {
         return;
     }
+    // Whatever was asked before is done now, by whomever did it: the earlier to-dos end for
+    // everyone who got them.
+    notifier_.resolve(transaction, "application", id, "application.action_needed");
     inbox::NotificationDraft draft{"", title_of(*application), link_of(id), "application", id};
     if (application->state == ApplicationState::consulting) {
         draft.kind = "application.action_needed";

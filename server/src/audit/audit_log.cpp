@@ -145,7 +145,7 @@ void AuditLog::record(storage::Transaction& transaction, const AuditEntry& entry
     transaction.serialize(storage::WriterTopic::audit_chain);
     const auto head = storage::audit_head(session);
     AuditEvent event;
-    event.occurred_at = format_timestamp(Clock::now());
+    event.occurred_at = now_timestamp();
     event.user_id = entry.actor.user_id;
     event.username = entry.actor.username;
     event.source_ip = entry.actor.source_ip;

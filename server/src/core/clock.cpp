@@ -211,4 +211,8 @@ std::string today_date() {
     return programme_clock::today();
 }
 
+std::string now_timestamp() {
+    return format_timestamp(programme_clock::now());
+}
+
 }  // namespace lianjian

@@ -60,4 +60,9 @@ std::string local_date_time(const std::string& stored_timestamp);
 // Today's local date (programme_clock::today()).
 std::string today_date();
 
+// The current instant of the programme's clock in the stored form (format_timestamp of
+// programme_clock::now()): what every `created_at`, `updated_at` and audit time is written with,
+// so that tests moving the clock move every record's time too.
+std::string now_timestamp();
+
 }  // namespace lianjian

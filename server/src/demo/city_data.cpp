@@ -82,7 +82,7 @@ registry::Unit city_unit(const std::string& name, const std::string& short_name,
 
 CityLoad load_city(app::Services& services) {
     CityLoad result;
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     const auto& cipher = services.cipher;
     storage::Transaction transaction(services.database);
     storage::lock_registry(transaction);
@@ -161,13 +161,15 @@ CityLoad load_city(app::Services& services) {
         alliance.founded_on = founding_date;
         alliance.note = "城市规模演示数据";
         alliance.id = storage::insert_alliance(session, alliance, now);
-        storage::insert_alliance_event(session, alliance.id, founding_date, alliances::AllianceEventKind::founded,
-                                       alliance.lead_unit.id, alliance.note, std::nullopt, now);
+        storage::insert_alliance_event(session, alliance.id, founding_date,
+                                       alliances::AllianceEventKind::founded, alliance.lead_unit.id,
+                                       alliance.note, std::nullopt, now);
         std::vector<long long> order;
         for (std::size_t k = first; k < first + units_per_alliance; ++k) {
             storage::insert_membership(session, alliance.id, unit_ids[k], founding_date, now);
-            storage::insert_alliance_event(session, alliance.id, founding_date, alliances::AllianceEventKind::joined,
-                                           unit_ids[k], "", std::nullopt, now);
+            storage::insert_alliance_event(session, alliance.id, founding_date,
+                                           alliances::AllianceEventKind::joined, unit_ids[k], "",
+                                           std::nullopt, now);
             order.push_back(unit_ids[k]);
         }
         storage::replace_rotation_order(session, alliance.id, order);

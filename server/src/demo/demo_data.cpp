@@ -183,7 +183,7 @@ std::vector<DemoAccount> demo_accounts() {
 
 DemoLoad load_demo(app::Services& services, const std::optional<std::string>& password) {
     DemoLoad result;
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     const audit::Actor system_actor{std::nullopt, "system", ""};
     {
         storage::Transaction transaction(services.database);

@@ -19,7 +19,7 @@ void Notifier::notify(storage::Transaction& transaction, const std::vector<Audie
             }
         }
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     for (long long user_id : users) {
         storage::insert_notification(transaction.session(), user_id, draft, now);
     }
@@ -27,8 +27,14 @@ void Notifier::notify(storage::Transaction& transaction, const std::vector<Audie
 
 void Notifier::notify_user(storage::Transaction& transaction, long long user_id,
                            const NotificationDraft& draft) {
-    storage::insert_notification(transaction.session(), user_id, draft,
-                                 format_timestamp(Clock::now()));
+    storage::insert_notification(transaction.session(), user_id, draft, now_timestamp());
+}
+
+long long Notifier::resolve(storage::Transaction& transaction, const std::string& object_type,
+                            long long object_id, const std::string& kind,
+                            std::optional<long long> unit_id) {
+    return storage::resolve_notifications(transaction.session(), object_type, object_id, kind,
+                                          unit_id, now_timestamp());
 }
 
 NotificationPage InboxService::list(const accounts::Caller& caller, bool unread_only, int page,
@@ -41,7 +47,7 @@ NotificationPage InboxService::list(const accounts::Caller& caller, bool unread_
 void InboxService::mark_read(const accounts::Caller& caller, long long notification_id) {
     storage::Transaction transaction(database_);
     if (!storage::mark_notification_read(transaction.session(), caller.user_id(), notification_id,
-                                         format_timestamp(Clock::now()))) {
+                                         now_timestamp())) {
         throw AppError(ErrorCode::not_found, "通知不存在");
     }
     transaction.commit();
@@ -49,8 +55,7 @@ void InboxService::mark_read(const accounts::Caller& caller, long long notificat
 
 void InboxService::mark_all_read(const accounts::Caller& caller) {
     storage::Transaction transaction(database_);
-    storage::mark_all_notifications_read(transaction.session(), caller.user_id(),
-                                         format_timestamp(Clock::now()));
+    storage::mark_all_notifications_read(transaction.session(), caller.user_id(), now_timestamp());
     transaction.commit();
 }
 

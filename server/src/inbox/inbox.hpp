@@ -32,6 +32,13 @@ class Notifier {
                 const NotificationDraft& draft);
     void notify_user(storage::Transaction& transaction, long long user_id,
                      const NotificationDraft& draft);
+    // Ends the to-do notifications of `kind` about one object for everyone who got them (the
+    // work was done, by whomever): they get `resolved_at` and stop counting as unread. With
+    // `unit_id`, only those of that unit's accounts (its part of a shared task is done). Returns
+    // how many were resolved.
+    long long resolve(storage::Transaction& transaction, const std::string& object_type,
+                      long long object_id, const std::string& kind,
+                      std::optional<long long> unit_id = std::nullopt);
 };
 
 struct Notification {
@@ -43,12 +50,13 @@ struct Notification {
     std::optional<long long> object_id;
     std::string created_at;
     std::optional<std::string> read_at;
+    std::optional<std::string> resolved_at;  // set when the work it asked for was done
 };
 
 struct NotificationPage {
     std::vector<Notification> items;
     long long total = 0;
-    long long unread = 0;
+    long long unread = 0;  // neither read nor resolved
 };
 
 // The signed-in user's notifications; read state is kept per user.

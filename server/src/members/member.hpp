@@ -1,6 +1,8 @@
 #pragma once
 
 #include "accounts/user.hpp"
+#include "core/enum_text.hpp"
+#include "core/named_ref.hpp"
 
 #include <optional>
 #include <string>
@@ -8,11 +10,8 @@
 
 namespace lianjian::members {
 
-// A reference to another object by id and name, as lists show it.
-struct UnitRef {
-    long long id = 0;
-    std::string name;
-};
+// The unit a member belongs to, `{"id","name"}`.
+using UnitRef = NamedRef;
 
 // A party member (党员) as the application shows it. `phone` is always the masked number
 // ("138****5678"): the full number leaves the service only through MemberService::unmask and an
@@ -64,12 +63,17 @@ struct ValidMember {
     std::string status;
 };
 
+// The order of the member list: by unit (then as entered), or by name in pinyin order (ICU
+// collation key, issue 8 point 7), ascending or descending. Query codes `unit`, `name`, `-name`.
+enum class MemberSort { unit, name, name_descending };
+
 struct MemberFilter {
     std::string search;  // part of the name or post
     std::optional<long long> unit_id;
     std::optional<std::string> status;
     std::optional<std::string> phone;  // exact, through the keyed hash
     std::optional<bool> active;
+    MemberSort sort = MemberSort::unit;
     int page = 1;
     int page_size = 20;
 };
@@ -117,3 +121,15 @@ inline constexpr const char* export_column_names[] = {"name",  "gender",    "uni
                                                       "phone", "joined_on", "status"};
 
 }  // namespace lianjian::members
+
+namespace lianjian {
+
+template <>
+struct EnumText<members::MemberSort> {
+    using S = members::MemberSort;
+    static constexpr EnumName<S> names[] = {{S::unit, "unit", "按单位"},
+                                            {S::name, "name", "按姓名拼音"},
+                                            {S::name_descending, "-name", "按姓名拼音倒序"}};
+};
+
+}  // namespace lianjian

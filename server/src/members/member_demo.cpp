@@ -37,7 +37,7 @@ std::string demo_phone(std::size_t unit, std::size_t person) {
 }  // namespace
 
 void MemberService::load_demo_members() {
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     storage::Transaction transaction(database_);
     auto& session = transaction.session();
     if (storage::count_demo_members(session) > 0) {

@@ -124,7 +124,7 @@ std::string MemberService::import_template_xlsx() {
     for (const char* name : export_column_names) {
         sheet.columns.push_back(column_of(name));
     }
-    sheet.rows.push_back({"张三（示例，请删除本行）", "男", "区委直属机关工委", "党支部书记",
+    sheet.rows.push_back({template_example_name, "男", "区委直属机关工委", "党支部书记",
                           "13800000000", "2020-07-01", "正式"});
     return exports::xlsx_bytes(sheet);
 }

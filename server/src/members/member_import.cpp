@@ -66,6 +66,10 @@ std::vector<FieldProblem> check_row(const MemberAccess& access, UnitLookup& unit
                                     DuplicateFinder& duplicates, std::size_t index,
                                     const MemberDraft& draft, ValidMember& valid) {
     auto problems = check_member_fields(draft, valid);
+    if (is_template_example(draft.name)) {
+        problems.push_back({"name", "这是导入模板中的示例行，不能导入，请删除本行"});
+        return problems;
+    }
     const bool phone_ok =
         std::none_of(problems.begin(), problems.end(),
                      [](const FieldProblem& problem) { return problem.field == "phone"; });
@@ -134,7 +138,7 @@ std::size_t MemberService::import(const MemberAccess& access, const audit::Actor
     if (rows.empty()) {
         throw field_error("rows", "没有可导入的记录");
     }
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     // The rows are checked inside the write transaction, so what was checked is what is written.
     storage::Transaction transaction(database_);
     auto checked = check_rows(transaction.session(), cipher_, access, rows);

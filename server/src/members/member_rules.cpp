@@ -184,4 +184,14 @@ std::vector<FieldProblem> check_member_fields(const MemberDraft& draft, ValidMem
     return with_read_problems(draft.read_problems, std::move(problems));
 }
 
+bool is_template_example(std::string_view name) {
+    for (std::string_view mark : {std::string_view("（示例"), std::string_view("(示例"),
+                                  std::string_view("( 示例"), std::string_view("（ 示例")}) {
+        if (name.find(mark) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace lianjian::members

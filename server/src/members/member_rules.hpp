@@ -36,6 +36,13 @@ std::string today_in_china();
 
 // Every problem with the fields that need no database, in field order. On success `valid` has
 // everything but the unit, which the caller resolves.
+// Whether a 姓名 is the import template's sample row: it says （示例…） or (示例…), as the template
+// writes it ("张三（示例，请删除本行）"). Such rows are never imported, by the web reader or the
+// import API (issue 9, "The import template's example row is imported").
+bool is_template_example(std::string_view name);
+// The sample row's 姓名 in the template.
+inline constexpr const char* template_example_name = "张三（示例，请删除本行）";
+
 std::vector<FieldProblem> check_member_fields(const MemberDraft& draft, ValidMember& valid);
 
 }  // namespace lianjian::members

@@ -93,7 +93,7 @@ Member MemberService::member(const MemberAccess& access, long long id) {
 
 Member MemberService::create(const MemberAccess& access, const audit::Actor& actor,
                              const MemberDraft& draft) {
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     storage::Transaction transaction(database_);
     auto& session = transaction.session();
     const auto valid = validate(session, draft);
@@ -111,7 +111,7 @@ Member MemberService::create(const MemberAccess& access, const audit::Actor& act
 
 Member MemberService::update(const MemberAccess& access, const audit::Actor& actor, long long id,
                              const MemberDraft& draft) {
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     storage::Transaction transaction(database_);
     auto& session = transaction.session();
     const auto existing = require_member(session, id);
@@ -149,7 +149,7 @@ Member MemberService::update(const MemberAccess& access, const audit::Actor& act
 
 Member MemberService::deactivate(const MemberAccess& access, const audit::Actor& actor,
                                  long long id) {
-    const std::string now = format_timestamp(Clock::now());
+    const std::string now = now_timestamp();
     storage::Transaction transaction(database_);
     auto stored = require_member(transaction.session(), id);
     require_reach(access.manage, stored.member.unit.id);

@@ -36,6 +36,7 @@ storage::MemberQuery storage_query(const Reach& read, const MemberFilter& filter
         query.phone_hash = cipher.search_hash(normalise_phone(*filter.phone));
     }
     query.active = filter.active;
+    query.sort = filter.sort;
     query.page = filter.page;
     query.page_size = filter.page_size;
     return query;

@@ -37,7 +37,7 @@ void check_strength_tag_name_free(storage::Session& session, const std::string& 
 }
 
 std::string now_text() {
-    return format_timestamp(Clock::now());
+    return now_timestamp();
 }
 
 }  // namespace

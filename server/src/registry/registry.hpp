@@ -1,6 +1,8 @@
 #pragma once
 
 #include "audit/audit_log.hpp"
+#include "core/enum_text.hpp"
+#include "core/named_ref.hpp"
 #include "crypto/field_cipher.hpp"
 #include "storage/database.hpp"
 
@@ -11,11 +13,7 @@
 
 namespace lianjian::registry {
 
-// A reference to another object by id and name, as lists show it.
-struct NamedRef {
-    long long id = 0;
-    std::string name;
-};
+using lianjian::NamedRef;
 
 struct OfficeArea {
     long long id = 0;
@@ -44,7 +42,10 @@ struct Unit {
     std::string party_organization_name;
     std::string party_organization_type;  // "party_committee" | "general_branch" | "branch"
     std::optional<NamedRef> office_area;
-    int party_member_count = 0;
+    int party_member_count = 0;  // as the unit declared it (党员人数)
+    // Active party members on record in the register for this unit, shown beside the declared
+    // count so that a difference is seen (issue 9).
+    long long members_on_record = 0;
     std::vector<NamedRef> strengths;
     std::string first_responsible;
     std::string direct_responsible;
@@ -159,3 +160,19 @@ class RegistryService {
 };
 
 }  // namespace lianjian::registry
+
+namespace lianjian {
+
+// The query codes of the unit list's `sort` (name sorts use the pinyin collation key).
+template <>
+struct EnumText<registry::UnitSort> {
+    using S = registry::UnitSort;
+    static constexpr EnumName<S> names[] = {
+        {S::id, "id", "按编号"},
+        {S::name, "name", "按名称拼音"},
+        {S::name_descending, "-name", "按名称拼音倒序"},
+        {S::party_member_count, "party_member_count", "按党员人数"},
+        {S::party_member_count_descending, "-party_member_count", "按党员人数倒序"}};
+};
+
+}  // namespace lianjian

@@ -199,7 +199,7 @@ void refuse_while_depended_on(soci::session& session, const Unit& unit) {
 }
 
 std::string now_text() {
-    return format_timestamp(Clock::now());
+    return now_timestamp();
 }
 
 std::vector<UnitNode> build_tree(std::vector<std::pair<std::optional<long long>, UnitNode>> nodes) {

@@ -123,13 +123,30 @@ std::optional<StoredMember> find_member(Session& session, long long id) {
     return found;
 }
 
+namespace {
+
+// Names sort by their ICU collation key (pinyin order), ties by id so pages never overlap.
+const char* member_order(members::MemberSort sort) {
+    switch (sort) {
+        case members::MemberSort::name:
+            return " ORDER BY m.name_sort_key, m.id";
+        case members::MemberSort::name_descending:
+            return " ORDER BY m.name_sort_key DESC, m.id";
+        case members::MemberSort::unit:
+            break;
+    }
+    return " ORDER BY m.unit_id, m.id";
+}
+
+}  // namespace
+
 StoredMemberPage list_members(Session& session, const MemberQuery& query) {
     const auto where = member_filter(query);
     StoredMemberPage result;
     result.total =
         where.with_sql(std::string("SELECT COUNT(*)") + member_from + where.sql()).scalar(session);
     auto select = where.with_sql(std::string("SELECT ") + member_columns + member_from +
-                                 where.sql() + " ORDER BY m.unit_id, m.id");
+                                 where.sql() + member_order(query.sort));
     if (query.page) {
         select.append(" LIMIT :limit OFFSET :offset")
             .bind("limit", static_cast<long long>(query.page_size))

@@ -28,6 +28,7 @@ struct MemberQuery {
     std::optional<std::string> status;
     std::optional<std::string> phone_hash;
     std::optional<bool> active;
+    members::MemberSort sort = members::MemberSort::unit;
     // A page of rows, or every row (an export) when absent.
     std::optional<int> page;
     int page_size = 20;

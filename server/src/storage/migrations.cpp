@@ -39,7 +39,7 @@ int migrate(Database& database) {
             continue;
         }
         database.execute_script(transaction.session(), script.sql);
-        const std::string now = format_timestamp(Clock::now());
+        const std::string now = now_timestamp();
         transaction.session()
             << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(script.version), soci::use(script.name), soci::use(now);

@@ -37,8 +37,8 @@ std::vector<long long> users_with_role(Session& session, const std::string& role
     return ids;
 }
 
-void insert_notification(Session& session, long long user_id,
-                         const inbox::NotificationDraft& draft, const std::string& now) {
+void insert_notification(Session& session, long long user_id, const inbox::NotificationDraft& draft,
+                         const std::string& now) {
     const std::string object_id = draft.object_id ? std::to_string(*draft.object_id) : "";
     session << "INSERT INTO notification (user_id, kind, title, link, object_type, object_id, "
                "created_at) VALUES "
@@ -52,29 +52,32 @@ inbox::NotificationPage list_notifications(Session& session, long long user_id, 
     Query where(" WHERE user_id = :user_id");
     where.bind("user_id", user_id);
     if (unread_only) {
-        where.append(" AND read_at IS NULL");
+        where.append(" AND read_at IS NULL AND resolved_at IS NULL");
     }
     inbox::NotificationPage result;
     result.total =
         where.with_sql("SELECT COUNT(*) FROM notification" + where.sql()).scalar(session);
     result.unread =
-        Query("SELECT COUNT(*) FROM notification WHERE user_id = :user_id AND read_at IS NULL")
+        Query(
+            "SELECT COUNT(*) FROM notification WHERE user_id = :user_id AND read_at IS NULL "
+            "AND resolved_at IS NULL")
             .bind("user_id", user_id)
             .scalar(session);
     where
         .with_sql(
             "SELECT id AS id, kind AS kind, title AS title, link AS link, "
             "object_type AS object_type, object_id AS object_id, created_at AS created_at, "
-            "read_at AS read_at FROM notification" +
+            "read_at AS read_at, resolved_at AS resolved_at FROM notification" +
             where.sql() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
         .bind("limit", static_cast<long long>(page_size))
         .bind("offset", static_cast<long long>((page - 1) * page_size))
         .for_each_row(session, [&](const soci::row& row) {
             const Columns columns(row);
-            result.items.push_back({columns.integer("id"), columns.text("kind"),
-                                    columns.text("title"), columns.text("link"),
-                                    columns.text("object_type"), object_id_of(columns.text("object_id")),
-                                    columns.text("created_at"), columns.optional_text("read_at")});
+            result.items.push_back(
+                {columns.integer("id"), columns.text("kind"), columns.text("title"),
+                 columns.text("link"), columns.text("object_type"),
+                 object_id_of(columns.text("object_id")), columns.text("created_at"),
+                 columns.optional_text("read_at"), columns.optional_text("resolved_at")});
         });
     return result;
 }
@@ -92,6 +95,23 @@ bool mark_notification_read(Session& session, long long user_id, long long notif
     session << "UPDATE notification SET read_at = :now WHERE id = :id AND read_at IS NULL",
         soci::use(now), soci::use(notification_id);
     return true;
+}
+
+long long resolve_notifications(Session& session, const std::string& object_type,
+                                long long object_id, const std::string& kind,
+                                std::optional<long long> unit_id, const std::string& now) {
+    Query update(
+        "UPDATE notification SET resolved_at = :now WHERE object_type = :type "
+        "AND object_id = :object AND kind = :kind AND resolved_at IS NULL");
+    update.bind("now", now)
+        .bind("type", object_type)
+        .bind("object", std::to_string(object_id))
+        .bind("kind", kind);
+    if (unit_id) {
+        update.append(" AND user_id IN (SELECT id FROM app_user WHERE unit_id = :unit)")
+            .bind("unit", *unit_id);
+    }
+    return update.execute(session);
 }
 
 long long mark_all_notifications_read(Session& session, long long user_id, const std::string& now) {

@@ -31,6 +31,16 @@ void Query::for_each_row(Session& session,
     session.run(*this, visit);
 }
 
+long long Query::execute(Session& session) const {
+    soci::statement statement(session.soci());
+    bind_all(statement);
+    statement.alloc();
+    statement.prepare(sql_);
+    statement.define_and_bind();
+    statement.execute(true);
+    return statement.get_affected_rows();
+}
+
 long long Query::scalar(soci::session& session) const {
     long long value = 0;
     soci::statement statement(session);

@@ -51,6 +51,10 @@ class Query {
     // Calls `visit` for each row, in order, through the session's prepared statement.
     void for_each_row(Session& session, const std::function<void(const soci::row&)>& visit) const;
 
+    // Runs a statement that writes (an UPDATE or DELETE assembled from optional parts) and
+    // returns the number of rows it changed.
+    long long execute(Session& session) const;
+
     // The same on a bare SOCI session: prepared for this one call.
     long long scalar(soci::session& session) const;
     void for_each_row(soci::session& session,

@@ -77,6 +77,26 @@ registry::StrengthTag read_strength_tag(const soci::row& row) {
 
 // Each unit's strengths in one query for the whole page, in the list's order. The ids go in as
 // one parameter, so the statement is the same whatever the page size.
+// The active members on record of each unit, in one query for the whole list.
+void load_member_counts(Session& session, std::vector<registry::Unit>& units) {
+    if (units.empty()) {
+        return;
+    }
+    std::map<long long, registry::Unit*> by_id;
+    std::vector<long long> ids;
+    for (auto& unit : units) {
+        by_id[unit.id] = &unit;
+        ids.push_back(unit.id);
+    }
+    Query("SELECT unit_id AS unit_id, COUNT(*) AS members FROM member WHERE active = 1 AND " +
+          session.in_id_list("unit_id", "unit_ids") + " GROUP BY unit_id")
+        .bind("unit_ids", session.id_list(ids))
+        .for_each_row(session, [&](const soci::row& row) {
+            const Columns columns(row);
+            by_id.at(columns.integer("unit_id"))->members_on_record = columns.integer("members");
+        });
+}
+
 void load_strengths(Session& session, std::vector<registry::Unit>& units) {
     if (units.empty()) {
         return;
@@ -256,6 +276,7 @@ registry::Page<registry::Unit> list_units(Session& session, const registry::Unit
         .bind("offset", static_cast<long long>(filter.page - 1) * filter.page_size)
         .for_each_row(session, [&](const soci::row& row) { page.items.push_back(read_unit(row)); });
     load_strengths(session, page.items);
+    load_member_counts(session, page.items);
     return page;
 }
 
@@ -268,6 +289,7 @@ std::optional<registry::Unit> find_unit(Session& session, long long id) {
         return std::nullopt;
     }
     load_strengths(session, found);
+    load_member_counts(session, found);
     return std::move(found.front());
 }
 

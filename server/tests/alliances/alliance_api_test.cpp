@@ -198,6 +198,17 @@ TEST_F(AllianceApi, ChangingTheLeadNeedsAReasonAndAMemberAndIsAudited) {
     ASSERT_EQ(audited.size(), 1u);
     EXPECT_NE(audited.front().detail.find("工作调整"), std::string::npos);
 
+    // The history keeps who led when: 区委编办 from the founding until today, 区水建中心 since
+    // today — never today's lead projected back to the founding (issue 9).
+    const auto& periods = detail.at("lead_periods").as_array();
+    ASSERT_EQ(periods.size(), 2u) << detail.at("lead_periods");
+    EXPECT_EQ(periods[0].at("unit").at("id").as_int64(), bianban);
+    EXPECT_EQ(periods[0].at("from").as_string(), detail.at("founded_on").as_string());
+    EXPECT_EQ(periods[0].at("until").as_string(), today_date());
+    EXPECT_EQ(periods[1].at("unit").at("id").as_int64(), shuijian);
+    EXPECT_EQ(periods[1].at("from").as_string(), today_date());
+    EXPECT_TRUE(periods[1].at("until").is_null());
+
     // The unit that leads already cannot become the lead again.
     EXPECT_EQ(
         post_body(admin, path(id, "/lead"), {{"unit_id", shuijian}, {"reason", "再次"}}).status,

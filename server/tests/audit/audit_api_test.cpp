@@ -1,5 +1,6 @@
 // Specification: GET /api/v1/audit-events — the auditor's view of the trail, with filters by
 // user, action (exact or a prefix ending in '.'), time range, and paging.
+#include "core/clock.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
@@ -137,6 +138,39 @@ TEST_F(AuditApi, FilterByTimeRange) {
     for (const auto& item : items(to)) {
         EXPECT_LT(std::string(item.at("occurred_at").as_string()), pivot);
     }
+}
+
+// Issue 8 point 2: a bare date in `from`/`to` is the local midnight of the deployment's zone
+// (Asia/Shanghai), not midnight UTC.
+class FixedInstant : public TimeSource {
+  public:
+    explicit FixedInstant(const std::string& instant) : at_(parse_timestamp(instant, "t")) {}
+    TimePoint now() const override { return at_; }
+
+  private:
+    TimePoint at_;
+};
+
+TEST_F(AuditApi, BareDatesAreLocalMidnights) {
+    // Given the viewer signs in at 23:59 on 30 June 2030 Beijing time (15:59 UTC) and again at
+    // 00:30 on 1 July (16:30 UTC on 30 June),
+    FixedInstant before_midnight("2030-06-30T15:59:00Z");
+    FixedInstant after_midnight("2030-06-30T16:30:00Z");
+    programme_clock::set_time_source(&before_midnight);
+    HttpClient viewer{server.port()};
+    ASSERT_EQ(viewer.login("viewer").status, 200);
+    programme_clock::set_time_source(&after_midnight);
+    HttpClient again{server.port()};
+    ASSERT_EQ(again.login("viewer").status, 200);
+    programme_clock::set_time_source(nullptr);
+    // when the auditor asks for 1 July onwards, then only the second sign-in is listed,
+    const auto july = list("?user=viewer&action=auth.login&from=2030-07-01");
+    ASSERT_EQ(total(july), 1);
+    EXPECT_EQ(items(july)[0].at("occurred_at").as_string(), "2030-06-30T16:30:00.000Z");
+    // and 30 June alone holds the first.
+    const auto june = list("?user=viewer&action=auth.login&from=2030-06-30&to=2030-07-01");
+    ASSERT_EQ(total(june), 1);
+    EXPECT_EQ(items(june)[0].at("occurred_at").as_string(), "2030-06-30T15:59:00.000Z");
 }
 
 TEST_F(AuditApi, BadTimeIs422NamingTheParameter) {

@@ -69,6 +69,48 @@ TEST_F(PinyinSort, ARenamedOrNewUnitTakesItsPinyinPlace) {
     EXPECT_EQ(names("sort=name").front(), "阿坝办事处");
 }
 
+TEST_F(PinyinSort, MembersSortByPinyinWithinAndAcrossUnits) {
+    // Given a new unit with three members entered in the order 张伟, 阿丽, 王芳,
+    const auto unit = create_unit({{"name", "区档案馆"}}).at("id").as_int64();
+    int phone = 0;
+    for (const char* name : {"张伟", "阿丽", "王芳"}) {
+        const auto created = post_json(admin, "/api/v1/members",
+                                       {{"name", name},
+                                        {"gender", "female"},
+                                        {"unit_id", unit},
+                                        {"phone", "1390000200" + std::to_string(phone++)},
+                                        {"joined_on", "2015-07-01"},
+                                        {"status", "formal"}});
+        ASSERT_EQ(created.status, 201) << created.body;
+    }
+    const auto member_names = [&](const std::string& query) {
+        const auto result = admin.get("/api/v1/members?page_size=100&" + query);
+        EXPECT_EQ(result.status, 200) << result.body;
+        std::vector<std::string> list;
+        for (const auto& item : result.json().at("items").as_array()) {
+            list.emplace_back(item.at("name").as_string());
+        }
+        return list;
+    };
+    const auto in_unit = "unit_id=" + std::to_string(unit);
+    // when the list is sorted by name, then it is in pinyin order (a, wang, zhang),
+    EXPECT_EQ(member_names(in_unit + "&sort=name"),
+              (std::vector<std::string>{"阿丽", "王芳", "张伟"}));
+    EXPECT_EQ(member_names(in_unit + "&sort=-name"),
+              (std::vector<std::string>{"张伟", "王芳", "阿丽"}));
+    // by default it keeps the order of entry within the unit,
+    EXPECT_EQ(member_names(in_unit), (std::vector<std::string>{"张伟", "阿丽", "王芳"}));
+    // across all units every page is in collation-key order,
+    const auto all = member_names("sort=name");
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        EXPECT_LE(name_sort_key(all[i - 1]), name_sort_key(all[i])) << all[i - 1] << all[i];
+    }
+    // and an unknown order is a 422 naming the parameter.
+    const auto bad = admin.get("/api/v1/members?sort=age");
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_NE(bad.body.find("sort"), std::string::npos) << bad.body;
+}
+
 TEST_F(PinyinSort, RowsWithoutAKeyAreFilledAtStart) {
     // Rows written before the keys existed (an empty key) are filled in by the start-up pass.
     auto& database = server.application().database();

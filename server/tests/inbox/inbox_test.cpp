@@ -88,6 +88,12 @@ TEST_F(InboxTest, EachStepTellsWhoeverActsNext) {
     ASSERT_EQ(consult(lead, id, true, "同意").status, 200);
     EXPECT_TRUE(todo_actions(lead, id).empty());
     EXPECT_EQ(summary(lead).second, 0);
+    // The request to consult is resolved, though the lead never opened it: the bell is quiet.
+    const auto consulted = about(lead, id);
+    ASSERT_EQ(consulted.size(), 1u);
+    EXPECT_FALSE(consulted[0].at("resolved_at").is_null());
+    EXPECT_TRUE(consulted[0].at("read_at").is_null());
+    EXPECT_EQ(summary(lead).first, 0);
     for (HttpClient* committee_admin : {&admin, &admin2}) {
         EXPECT_EQ(todo_actions(*committee_admin, id), std::vector<std::string>{"decide"});
         const auto asked = about(*committee_admin, id, true);
@@ -105,6 +111,15 @@ TEST_F(InboxTest, EachStepTellsWhoeverActsNext) {
     for (HttpClient* client : {&admin, &admin2, &lead})
         EXPECT_TRUE(todo_actions(*client, id).empty());
     EXPECT_EQ(summary(applicant), std::make_pair(1LL, 0LL));
+    // One administrator approved it: the request to decide ends for both, and neither counts it
+    // as unread any more (issue 9: "the bell still shows 2").
+    for (HttpClient* committee_admin : {&admin, &admin2}) {
+        EXPECT_TRUE(about(*committee_admin, id, true).empty());
+        const auto asked = about(*committee_admin, id);
+        ASSERT_EQ(asked.size(), 1u);
+        EXPECT_FALSE(asked[0].at("resolved_at").is_null());
+        EXPECT_EQ(summary(*committee_admin), std::make_pair(0LL, 0LL));
+    }
 }
 
 TEST_F(InboxTest, ARejectionIsToldToTheApplicant) {
@@ -184,6 +199,9 @@ TEST_F(InboxTest, FoundingAsksEachCoApplicantToConfirm) {
     ASSERT_EQ(confirm(b_admin, id, true, "").status, 200);
     EXPECT_TRUE(todo_actions(b_admin, id).empty());
     EXPECT_EQ(todo_actions(c_admin, id), std::vector<std::string>{"confirm"});
+    // b's request to confirm is resolved; c's is still open.
+    EXPECT_TRUE(about(b_admin, id, true).empty());
+    EXPECT_EQ(about(c_admin, id, true).size(), 1u);
     ASSERT_EQ(confirm(c_admin, id, true, "").status, 200);
     EXPECT_EQ(todo_actions(admin, id), std::vector<std::string>{"decide"});
 }

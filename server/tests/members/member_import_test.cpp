@@ -81,6 +81,32 @@ TEST_F(MemberImport, OneBadRowWritesNothing) {
     EXPECT_EQ(audit_events("member.import").size(), events_before);
 }
 
+TEST_F(MemberImport, TheTemplatesSampleRowsAreNeverImported) {
+    // Given the template's sample row sent unchanged through the API, and another marked (示例),
+    const auto before = member_total();
+    auto sample = row("张三（示例，请删除本行）", "13800000000", "区委直属机关工委");
+    auto half_width = row("李四(示例)", "13900000009");
+    // when it is imported, then nothing is written and both rows say why, on 姓名,
+    const auto result =
+        admin.post("/api/v1/members/import", sheet({row("甲", "13700000021"), sample, half_width}));
+    ASSERT_EQ(result.status, 422) << result.body;
+    const auto json = result.json();
+    const auto& rows = json.at("error").at("details").at("rows").as_array();
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(rows[0].at("ok").as_bool());
+    for (std::size_t index : {1u, 2u}) {
+        EXPECT_EQ(error_fields(rows[index]), std::vector<std::string>{"name"}) << rows[index];
+        EXPECT_NE(rows[index].at("errors").at(0).at("message").as_string().find("示例"),
+                  std::string::npos);
+    }
+    EXPECT_EQ(member_total(), before);
+    // and a real name with parentheses is not mistaken for one.
+    const auto real =
+        admin.post("/api/v1/members/import/preview", sheet({row("王芳（大）", "13700000022")}));
+    ASSERT_EQ(real.status, 200) << real.body;
+    EXPECT_TRUE(real.json().at("rows").at(0).at("ok").as_bool()) << real.body;
+}
+
 TEST_F(MemberImport, AGoodSheetWritesEveryRowWithOneAuditRecord) {
     const auto before = member_total();
     boost::json::array rows;

@@ -5,6 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace lianjian::testing {
 namespace {
 
@@ -178,6 +181,10 @@ TEST_F(RefusalAudit, AnAdministratorsLockSaysSoAtLogin) {
     EXPECT_EQ(message.find("9999"), std::string::npos) << message;
     EXPECT_EQ(message.find("UTC"), std::string::npos) << message;
     EXPECT_EQ(result.json().at("error").at("details").at("locked_by").as_string(), "administrator");
+    // The account list says who locked it too, so no page has to show the year 9999.
+    const auto user = sysadmin.get("/api/v1/users/" + std::to_string(user_id("viewer")));
+    ASSERT_EQ(user.status, 200) << user.body;
+    EXPECT_EQ(user.json().at("locked_by").as_string(), "administrator") << user.body;
 }
 
 TEST_F(RefusalAudit, ALockoutAfterFailuresShowsLocalTime) {
@@ -195,6 +202,50 @@ TEST_F(RefusalAudit, ALockoutAfterFailuresShowsLocalTime) {
     const auto until =
         std::string(result.json().at("error").at("details").at("locked_until").as_string());
     EXPECT_NE(message.find(programme_clock::local_date_time(until)), std::string::npos) << message;
+    // The account list says the lock came from failed logins.
+    auto sysadmin = signed_in("sysadmin");
+    const auto user = sysadmin.get("/api/v1/users/" + std::to_string(user_id("viewer")));
+    ASSERT_EQ(user.status, 200) << user.body;
+    EXPECT_EQ(user.json().at("locked_by").as_string(), "failed_logins") << user.body;
+}
+
+}  // namespace
+}  // namespace lianjian::testing
+
+namespace lianjian::testing {
+namespace {
+
+// The auditor reads the trail in Chinese: sign-in failures and lockouts say why in words, with
+// times in local time, never "wrong password" or a UTC ISO time.
+TEST_F(RefusalAudit, SignInFailuresAreDescribedInChinese) {
+    // Given an unknown user, five wrong passwords (a lockout), a try while locked and a wrong
+    // current password,
+    HttpClient client(server.port());
+    client.login("nobody", "whatever-password");
+    for (int i = 0; i < 6; ++i) {
+        client.login("viewer", "wrong-password");
+    }
+    auto admin_client = signed_in("admin");
+    post_json(
+        admin_client, "/api/v1/auth/password",
+        {{"current_password", "not-the-password"}, {"new_password", "Another-Password-2026"}});
+    // then every failure and the lockout carry a Chinese reason without Latin words.
+    std::vector<audit::AuditEvent> events = audit_events("auth.login");
+    const auto lockouts = audit_events("auth.lockout");
+    const auto password_changes = audit_events("auth.password_change");
+    events.insert(events.end(), lockouts.begin(), lockouts.end());
+    events.insert(events.end(), password_changes.begin(), password_changes.end());
+    ASSERT_GE(events.size(), 8u);
+    for (const auto& event : events) {
+        if (event.outcome != "failure" && event.action != "auth.lockout") {
+            continue;
+        }
+        EXPECT_FALSE(event.detail.empty()) << event.action;
+        EXPECT_EQ(std::count_if(event.detail.begin(), event.detail.end(),
+                                [](unsigned char c) { return std::isalpha(c) != 0; }),
+                  0)
+            << event.action << ": " << event.detail;
+    }
 }
 
 }  // namespace

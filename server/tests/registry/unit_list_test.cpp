@@ -117,3 +117,45 @@ TEST_F(UnitList, SortByNameBothWays) {
 
 }  // namespace
 }  // namespace lianjian::testing
+
+namespace lianjian::testing {
+namespace {
+
+// Issue 9: the declared 党员人数 is shown beside the count on the member register, so that a
+// difference is seen instead of contradicting the register without a word.
+TEST_F(UnitList, TheDeclaredCountComesWithTheCountOnRecord) {
+    // Given a new unit that declares 3 party members and has none on the register,
+    const auto id =
+        create_unit({{"name", "区档案馆"}, {"party_member_count", 3}}).at("id").as_int64();
+    const auto on_record = [&]() {
+        const auto listed = page("?q=" + std::string("%E5%8C%BA%E6%A1%A3%E6%A1%88%E9%A6%86"));
+        EXPECT_EQ(listed.at("total").as_int64(), 1);
+        const auto detail = admin.get("/api/v1/units/" + std::to_string(id));
+        EXPECT_EQ(detail.status, 200) << detail.body;
+        EXPECT_EQ(detail.json().at("members_on_record"),
+                  listed.at("items").at(0).at("members_on_record"));
+        return listed.at("items").at(0).at("members_on_record").as_int64();
+    };
+    EXPECT_EQ(on_record(), 0);
+    // when one member is entered and another entered and deactivated,
+    long long second = 0;
+    for (const char* phone : {"13900003001", "13900003002"}) {
+        const auto created = post_json(admin, "/api/v1/members",
+                                       {{"name", "档案员"},
+                                        {"gender", "male"},
+                                        {"unit_id", id},
+                                        {"phone", phone},
+                                        {"joined_on", "2015-07-01"},
+                                        {"status", "formal"}});
+        ASSERT_EQ(created.status, 201) << created.body;
+        second = created.json().at("id").as_int64();
+    }
+    ASSERT_EQ(admin.post("/api/v1/members/" + std::to_string(second) + "/deactivate").status, 200);
+    // then the unit shows 3 declared and 1 on record.
+    EXPECT_EQ(on_record(), 1);
+    const auto detail = admin.get("/api/v1/units/" + std::to_string(id)).json();
+    EXPECT_EQ(detail.at("party_member_count").as_int64(), 3);
+}
+
+}  // namespace
+}  // namespace lianjian::testing

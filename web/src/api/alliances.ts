@@ -51,9 +51,19 @@ export namespace AllianceApi {
     actor: string;
   }
 
+  /** One unit's time as lead unit, as recorded: from the founding or a lead change until the next. */
+  export interface LeadPeriod {
+    unit: Ref;
+    from: string;
+    /** The day another unit took the lead; null while it still leads. */
+    until: string | null;
+  }
+
   export interface AllianceDetail extends Alliance {
     /** Every membership ever, including those that ended. */
     history: Member[];
+    /** Who led when, oldest first. */
+    lead_periods?: LeadPeriod[];
     events: Event[];
     /** The hosting order: unit ids of the current members. */
     rotation_order: number[];

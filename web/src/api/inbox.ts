@@ -26,6 +26,8 @@ export namespace InboxApi {
     object_id: string | number;
     created_at: string;
     read_at: string | null;
+    /** When the work this to-do notification asked for was done, by anyone; then it is not unread. */
+    resolved_at?: string | null;
   }
 
   export interface NotificationResult extends PageResult<Notification> {

@@ -28,6 +28,8 @@ export namespace UnitApi {
     party_organization_type: PartyOrganizationType;
     office_area: OfficeAreaRef | null;
     party_member_count: number;
+    /** Active party members on record in the register (the declared count may differ). */
+    members_on_record?: number;
     first_responsible: string;
     direct_responsible: string;
     liaison: string;

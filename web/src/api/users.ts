@@ -10,6 +10,8 @@ export namespace UserApi {
     unit_id: number | null;
     must_change_password: boolean;
     locked_until: string | null;
+    /** Who set `locked_until`: an administrator (until unlocked) or failed logins (until that time). */
+    locked_by?: 'administrator' | 'failed_logins' | null;
     disabled: boolean;
   }
 

@@ -1,7 +1,7 @@
-#include "api/reference.hpp"
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -122,6 +122,14 @@ void add_alliance_routes(http::Router& router, app::Services& services) {
                    for (const auto& event : detail.events) events.emplace_back(event_json(event));
                    for (long long unit_id : detail.rotation_order) order.emplace_back(unit_id);
                    json["history"] = std::move(history);
+                   boost::json::array lead_periods;
+                   for (const auto& period : detail.lead_periods) {
+                       lead_periods.emplace_back(
+                           boost::json::object{{"unit", ref_json(period.unit)},
+                                               {"from", period.from},
+                                               {"until", optional_json(period.until)}});
+                   }
+                   json["lead_periods"] = std::move(lead_periods);
                    json["events"] = std::move(events);
                    json["rotation_order"] = std::move(order);
                    json["rotation_order_units"] =

@@ -1,6 +1,7 @@
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -13,50 +14,38 @@ using http::beast_http::verb;
 
 namespace {
 
-boost::json::value ref_or_null(const std::optional<registry::NamedRef>& ref) {
-    if (!ref) {
-        return nullptr;
-    }
-    return boost::json::object{{"id", ref->id}, {"name", ref->name}};
-}
-
 boost::json::object application_json(const applications::Application& application) {
     boost::json::array steps, co_applicants, actions;
     for (const auto& step : application.steps) {
-        boost::json::object json{
-            {"id", step.id},
-            {"action", enum_code(step.action)},
-            {"unit", ref_or_null(step.unit)},
-            {"user", boost::json::object{{"id", step.user.id}, {"name", step.user.name}}},
-            {"opinion", step.opinion},
-            {"state_after", enum_code(step.state_after)},
-            {"created_at", step.created_at}};
+        boost::json::object json{{"id", step.id},
+                                 {"action", enum_code(step.action)},
+                                 {"unit", ref_json(step.unit)},
+                                 {"user", ref_json(step.user)},
+                                 {"opinion", step.opinion},
+                                 {"state_after", enum_code(step.state_after)},
+                                 {"created_at", step.created_at}};
         json["agree"] = step.agree ? boost::json::value(*step.agree) : boost::json::value(nullptr);
         steps.emplace_back(std::move(json));
     }
     for (const auto& co : application.co_applicants) {
         co_applicants.emplace_back(boost::json::object{
-            {"unit", boost::json::object{{"id", co.unit.id}, {"name", co.unit.name}}},
-            {"confirmation", enum_code(co.confirmation)}});
+            {"unit", ref_json(co.unit)}, {"confirmation", enum_code(co.confirmation)}});
     }
     for (auto action : application.available_actions) actions.emplace_back(enum_code(action));
-    boost::json::object json{
-        {"id", application.id},
-        {"kind", enum_code(application.kind)},
-        {"state", enum_code(application.state)},
-        {"applicant_unit", boost::json::object{{"id", application.applicant_unit.id},
-                                               {"name", application.applicant_unit.name}}},
-        {"applicant_user", boost::json::object{{"id", application.applicant_user.id},
-                                               {"name", application.applicant_user.name}}},
-        {"alliance", ref_or_null(application.alliance)},
-        {"reason", application.reason},
-        {"proposed_office_area", ref_or_null(application.proposed_office_area)},
-        {"proposed_lead_unit", ref_or_null(application.proposed_lead_unit)},
-        {"co_applicants", std::move(co_applicants)},
-        {"created_at", application.created_at},
-        {"updated_at", application.updated_at},
-        {"steps", std::move(steps)},
-        {"available_actions", std::move(actions)}};
+    boost::json::object json{{"id", application.id},
+                             {"kind", enum_code(application.kind)},
+                             {"state", enum_code(application.state)},
+                             {"applicant_unit", ref_json(application.applicant_unit)},
+                             {"applicant_user", ref_json(application.applicant_user)},
+                             {"alliance", ref_json(application.alliance)},
+                             {"reason", application.reason},
+                             {"proposed_office_area", ref_json(application.proposed_office_area)},
+                             {"proposed_lead_unit", ref_json(application.proposed_lead_unit)},
+                             {"co_applicants", std::move(co_applicants)},
+                             {"created_at", application.created_at},
+                             {"updated_at", application.updated_at},
+                             {"steps", std::move(steps)},
+                             {"available_actions", std::move(actions)}};
     json["name"] = application.proposed_name ? boost::json::value(*application.proposed_name)
                                              : boost::json::value(nullptr);
     json["created_alliance_id"] = application.created_alliance_id

@@ -1,5 +1,7 @@
 #include "api/auth/user_json.hpp"
 
+#include "accounts/account_service.hpp"
+
 #include <boost/json/array.hpp>
 
 namespace lianjian::api {
@@ -19,6 +21,9 @@ boost::json::object user_json(const accounts::User& user) {
         user.unit_id ? boost::json::value(*user.unit_id) : boost::json::value(nullptr);
     json["locked_until"] =
         user.locked_until ? boost::json::value(*user.locked_until) : boost::json::value(nullptr);
+    json["locked_by"] = user.locked_until
+                            ? boost::json::value(accounts::locked_by(*user.locked_until))
+                            : boost::json::value(nullptr);
     return json;
 }
 

@@ -1,5 +1,6 @@
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 
 #include <boost/json/array.hpp>
@@ -35,8 +36,8 @@ boost::json::object notification_json(const inbox::Notification& notification) {
                              {"created_at", notification.created_at}};
     json["object_id"] = notification.object_id ? boost::json::value(*notification.object_id)
                                                : boost::json::value(nullptr);
-    json["read_at"] = notification.read_at ? boost::json::value(*notification.read_at)
-                                           : boost::json::value(nullptr);
+    json["read_at"] = optional_json(notification.read_at);
+    json["resolved_at"] = optional_json(notification.resolved_at);
     return json;
 }
 

@@ -1,6 +1,7 @@
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 #include "exports/xlsx.hpp"
@@ -24,7 +25,7 @@ boost::json::object member_json(const members::Member& member) {
     return {{"id", member.id},
             {"name", member.name},
             {"gender", member.gender},
-            {"unit", {{"id", member.unit.id}, {"name", member.unit.name}}},
+            {"unit", ref_json(member.unit)},
             {"post", member.post},
             {"phone", member.phone},
             {"joined_on", member.joined_on},
@@ -155,6 +156,8 @@ members::MemberFilter filter_from_query(const http::RequestContext& context) {
     filter.status = query_text(context, "status");
     filter.phone = query_text(context, "phone");
     filter.active = query_bool(context, "active");
+    filter.sort =
+        query_enum<members::MemberSort>(context, "sort").value_or(members::MemberSort::unit);
     const auto page = query_page(context);
     filter.page = page.page;
     filter.page_size = page.page_size;

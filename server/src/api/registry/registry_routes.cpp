@@ -1,6 +1,7 @@
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -50,6 +51,7 @@ boost::json::object unit_json(const registry::Unit& unit, boost::json::storage_p
                               {"party_organization_name", unit.party_organization_name},
                               {"party_organization_type", unit.party_organization_type},
                               {"party_member_count", unit.party_member_count},
+                              {"members_on_record", unit.members_on_record},
                               {"first_responsible", unit.first_responsible},
                               {"direct_responsible", unit.direct_responsible},
                               {"liaison", unit.liaison},
@@ -59,13 +61,13 @@ boost::json::object unit_json(const registry::Unit& unit, boost::json::storage_p
     json["parent_id"] =
         unit.parent_id ? boost::json::value(*unit.parent_id) : boost::json::value(nullptr);
     if (unit.office_area) {
-        json["office_area"] = {{"id", unit.office_area->id}, {"name", unit.office_area->name}};
+        json["office_area"] = ref_json(*unit.office_area, storage);
     } else {
         json["office_area"] = nullptr;
     }
     boost::json::array strengths(storage);
     for (const auto& tag : unit.strengths) {
-        strengths.emplace_back(boost::json::object({{"id", tag.id}, {"name", tag.name}}, storage));
+        strengths.emplace_back(ref_json(tag, storage));
     }
     json["strengths"] = std::move(strengths);
     // Only ever the masked form; the full number has its own audited route.
@@ -143,24 +145,6 @@ registry::UnitInput unit_input(const http::RequestContext& context) {
     return input;
 }
 
-registry::UnitSort unit_sort(const http::RequestContext& context) {
-    const auto text = query_text(context, "sort").value_or("id");
-    const std::pair<const char*, registry::UnitSort> sorts[] = {
-        {"id", registry::UnitSort::id},
-        {"name", registry::UnitSort::name},
-        {"-name", registry::UnitSort::name_descending},
-        {"party_member_count", registry::UnitSort::party_member_count},
-        {"-party_member_count", registry::UnitSort::party_member_count_descending},
-    };
-    for (const auto& [name, sort] : sorts) {
-        if (text == name) {
-            return sort;
-        }
-    }
-    throw field_error("sort",
-                      "参数“sort”应为 id、name、-name、party_member_count 或 -party_member_count");
-}
-
 registry::UnitFilter unit_filter(const http::RequestContext& context) {
     registry::UnitFilter filter;
     filter.search = query_text(context, "q").value_or("");
@@ -168,7 +152,7 @@ registry::UnitFilter unit_filter(const http::RequestContext& context) {
     filter.strength_tag_id = query_id(context, "tag_id");
     filter.parent_id = query_id(context, "parent_id");
     filter.active = query_bool(context, "active");
-    filter.sort = unit_sort(context);
+    filter.sort = query_enum<registry::UnitSort>(context, "sort").value_or(registry::UnitSort::id);
     const auto page = query_page(context);
     filter.page = page.page;
     filter.page_size = page.page_size;

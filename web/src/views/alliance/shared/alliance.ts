@@ -122,6 +122,44 @@ export function canReorderRotation(
   return roles.includes('unit_admin') && ownUnitId !== null && ownUnitId !== undefined && ownUnitId === alliance.lead_unit.id;
 }
 
+/**
+ * The lead periods of one membership row of the history: those of its unit that overlap the
+ * membership (joined_on … left_on). Empty when the unit never led while a member, so the history
+ * shows the role each unit had then, not today's lead projected backwards.
+ */
+export function leadPeriodsOf(
+  member: Pick<AllianceApi.Member, 'unit' | 'joined_on' | 'left_on'>,
+  periods: readonly AllianceApi.LeadPeriod[],
+): AllianceApi.LeadPeriod[] {
+  return periods.filter(
+    (period) =>
+      period.unit.id === member.unit.id &&
+      (member.left_on === null || period.from <= member.left_on) &&
+      (period.until === null || period.until >= member.joined_on),
+  );
+}
+
+/** A line of the history's role column: a lead period, or "member unit" for the time outside one. */
+export type HistoryRole = { kind: 'lead'; from: string; until: string | null } | { kind: 'member' };
+
+/**
+ * What a membership row of the history says about the unit's role, in time order: each lead
+ * period during the membership, and "member unit" when it was an ordinary member for part or all
+ * of it (never led, or the lead passed to another before it left).
+ */
+export function historyRoles(
+  member: Pick<AllianceApi.Member, 'unit' | 'joined_on' | 'left_on'>,
+  periods: readonly AllianceApi.LeadPeriod[],
+): HistoryRole[] {
+  const led = leadPeriodsOf(member, periods);
+  const roles: HistoryRole[] = led.map((period) => ({ kind: 'lead', from: period.from, until: period.until }));
+  const last = led[led.length - 1];
+  const memberAfter = last !== undefined && last.until !== null && (member.left_on === null || last.until < member.left_on);
+  const memberBefore = led[0] !== undefined && led[0].from > member.joined_on;
+  if (led.length === 0 || memberAfter || memberBefore) roles.push({ kind: 'member' });
+  return roles;
+}
+
 /** Events newest first (ties: the later id first). */
 export function sortedEvents(events: readonly AllianceApi.Event[]): AllianceApi.Event[] {
   return [...events].sort((a, b) => b.occurred_on.localeCompare(a.occurred_on) || b.id - a.id);

@@ -47,7 +47,7 @@ export const unitColumns: Column[] = [
   { key: 'name', label: 'unit.name', minWidth: 170, sortable: true, fixedLeft: true },
   { key: 'short_name', label: 'unit.shortName', minWidth: 90 },
   { key: 'office_area', label: 'unit.officeArea', minWidth: 120, tooltip: true },
-  { key: 'party_member_count', label: 'unit.partyMemberCount', width: 110, align: 'right', sortable: true },
+  { key: 'party_member_count', label: 'unit.partyMemberCount', width: 140, align: 'right', sortable: true },
   { key: 'strengths', label: 'unit.strengths', minWidth: 150 },
   { key: 'active', label: 'unit.active', width: 76, align: 'center' },
 ];

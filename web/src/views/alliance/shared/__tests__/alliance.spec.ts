@@ -7,6 +7,7 @@ import {
   eventReasonText,
   eventType,
   freeUnits,
+  historyRoles,
   moveItem,
   orderedUnits,
   rotationRows,
@@ -181,5 +182,37 @@ describe('eventReasonText', () => {
     expect(text).toBe('轮值方式：一次活动一轮值 → 一季时间一轮值');
     expect(text).not.toMatch(/rotation_mode|per_/);
     expect(eventReasonText('成员单位调整', i18n.global.t as never)).toBe('成员单位调整');
+  });
+});
+
+describe('historyRoles', () => {
+  const bianban = { id: 1, name: 'bianban' };
+  const shuijian = { id: 2, name: 'shuijian' };
+  const periods: AllianceApi.LeadPeriod[] = [
+    { unit: bianban, from: '2026-04-01', until: '2026-11-29' },
+    { unit: shuijian, from: '2026-11-29', until: null },
+  ];
+
+  it('given a lead change, shows the former lead as lead until the change and a member after', () => {
+    const row = { unit: bianban, joined_on: '2026-04-01', left_on: null };
+    expect(historyRoles(row, periods)).toEqual([{ kind: 'lead', from: '2026-04-01', until: '2026-11-29' }, { kind: 'member' }]);
+  });
+
+  it('shows the new lead as a member before the change and lead since it, never since the founding', () => {
+    const row = { unit: shuijian, joined_on: '2026-04-01', left_on: null };
+    expect(historyRoles(row, periods)).toEqual([{ kind: 'lead', from: '2026-11-29', until: null }, { kind: 'member' }]);
+  });
+
+  it('shows a unit that never led as a member, and ignores lead periods outside its membership', () => {
+    expect(historyRoles({ unit: { id: 3, name: 'x' }, joined_on: '2026-05-01', left_on: null }, periods)).toEqual([{ kind: 'member' }]);
+    const earlier = { unit: shuijian, joined_on: '2026-04-01', left_on: '2026-06-01' };
+    expect(historyRoles(earlier, periods)).toEqual([{ kind: 'member' }]);
+  });
+
+  it('shows a lead that still leads with no member line', () => {
+    const founding = [{ unit: bianban, from: '2026-04-01', until: null }];
+    expect(historyRoles({ unit: bianban, joined_on: '2026-04-01', left_on: null }, founding)).toEqual([
+      { kind: 'lead', from: '2026-04-01', until: null },
+    ]);
   });
 });
