@@ -76,8 +76,8 @@ std::vector<FieldMessage> campaign_problems(int year, const std::vector<PhaseDat
         const auto& phase = phases[index];
         const std::string label = enum_label(all_phases[index]);
         if (phase.phase != all_phases[index]) {
-            problems.push_back({field_of(index, "code"), "第 " + std::to_string(index + 1) +
-                                                             " 个阶段应为“" + label + "”"});
+            problems.push_back({field_of(index, "code"),
+                                "第 " + std::to_string(index + 1) + " 个阶段应为“" + label + "”"});
         }
         bool dates_valid = true;
         for (const auto* name : {"starts_on", "ends_on"}) {
@@ -101,8 +101,8 @@ std::vector<FieldMessage> campaign_problems(int year, const std::vector<PhaseDat
             problems.push_back({field_of(index, "ends_on"), label + "的结束日期不能早于开始日期"});
         }
         if (previous_end && phase.starts_on <= *previous_end) {
-            problems.push_back({field_of(index, "starts_on"),
-                                label + "须在上一阶段结束之后开始，各阶段不能重叠"});
+            problems.push_back(
+                {field_of(index, "starts_on"), label + "须在上一阶段结束之后开始，各阶段不能重叠"});
         }
         previous_end = phase.ends_on;
     }

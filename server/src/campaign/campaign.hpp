@@ -33,10 +33,10 @@ struct PhaseDates {
 
 struct Campaign {
     int year = 0;
-    bool configured = false;          // false: the default dates of a year not yet set up
-    std::vector<PhaseDates> phases;   // planning, implementation, summary
-    std::vector<int> reminder_days;   // days before a deadline, largest first
-    int version = 0;                  // 0 until configured
+    bool configured = false;         // false: the default dates of a year not yet set up
+    std::vector<PhaseDates> phases;  // planning, implementation, summary
+    std::vector<int> reminder_days;  // days before a deadline, largest first
+    int version = 0;                 // 0 until configured
 };
 
 inline constexpr int default_reminder_days[] = {7, 1};

@@ -139,9 +139,9 @@ CampaignView CampaignService::update(const accounts::Caller& caller, int year,
     changed.compare("phases", phases_text(before.phases), phases_text(campaign.phases));
     changed.compare("reminder_days", days_text(before.reminder_days),
                     days_text(campaign.reminder_days));
-    audit_.record(transaction, {caller.actor, stored ? "campaign.update" : "campaign.create",
-                                "campaign", std::to_string(year), audit::Outcome::success,
-                                changed.json()});
+    audit_.record(transaction,
+                  {caller.actor, stored ? "campaign.update" : "campaign.create", "campaign",
+                   std::to_string(year), audit::Outcome::success, changed.json()});
     transaction.commit();
     return view_of(std::move(campaign));
 }
@@ -170,9 +170,9 @@ DeadlineOverview CampaignService::deadlines(const accounts::Caller& caller, int 
         row.alliance = {alliance.id, alliance.name};
         row.lead_unit_id = alliance.lead_unit.id;
         row.items = deadline_items(overview.deadlines, done, today);
-        row.overdue = static_cast<int>(std::count_if(
-            row.items.begin(), row.items.end(),
-            [](const auto& item) { return item.status == DeadlineStatus::overdue; }));
+        row.overdue = static_cast<int>(
+            std::count_if(row.items.begin(), row.items.end(),
+                          [](const auto& item) { return item.status == DeadlineStatus::overdue; }));
         overview.alliances.push_back(std::move(row));
     }
     return overview;

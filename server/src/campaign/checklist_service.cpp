@@ -43,9 +43,8 @@ ChecklistInput checked(const ChecklistInput& input) {
     clean.title = read(input.title, "title");
     clean.description = read(input.description, "description");
     clean.key_date = read(input.key_date, "key_date");
-    if (clean.title.empty() && std::none_of(problems.begin(), problems.end(), [](const auto& p) {
-            return p.field == "title";
-        })) {
+    if (clean.title.empty() && std::none_of(problems.begin(), problems.end(),
+                                            [](const auto& p) { return p.field == "title"; })) {
         problems.push_back({"title", "请填写活动名称"});
     }
     if (input.suggested_month && (*input.suggested_month < 1 || *input.suggested_month > 12)) {
@@ -95,10 +94,10 @@ long long ChecklistService::create_in(storage::Transaction& transaction, const a
     item.suggested_month = input.suggested_month;
     item.key_date = input.key_date;
     const auto id = storage::insert_checklist_item(transaction.session(), item, now_text());
-    audit_.record(transaction, {actor, "checklist_item.create", "checklist_item",
-                                std::to_string(id), audit::Outcome::success,
-                                std::to_string(item.year) + " " + enum_code(item.linkage) + " " +
-                                    item.title});
+    audit_.record(transaction,
+                  {actor, "checklist_item.create", "checklist_item", std::to_string(id),
+                   audit::Outcome::success,
+                   std::to_string(item.year) + " " + enum_code(item.linkage) + " " + item.title});
     return id;
 }
 
@@ -191,13 +190,14 @@ void ChecklistService::remove(const accounts::Caller& caller, long long id) {
     auto& session = transaction.session();
     const auto item = load(session, id);
     if (item.in_use) {
-        throw AppError(ErrorCode::conflict, "“" + item.title + "”已被活动计划引用，不能删除，可以停用",
+        throw AppError(ErrorCode::conflict,
+                       "“" + item.title + "”已被活动计划引用，不能删除，可以停用",
                        {{"reason", "checklist_item_in_use"}});
     }
     storage::delete_checklist_item(session, id);
-    audit_.record(transaction, {caller.actor, "checklist_item.delete", "checklist_item",
-                                std::to_string(id), audit::Outcome::success,
-                                std::to_string(item.year) + " " + item.title});
+    audit_.record(transaction,
+                  {caller.actor, "checklist_item.delete", "checklist_item", std::to_string(id),
+                   audit::Outcome::success, std::to_string(item.year) + " " + item.title});
     transaction.commit();
 }
 

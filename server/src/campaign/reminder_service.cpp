@@ -30,8 +30,10 @@ inbox::NotificationDraft reminder_draft(int year, Deadline deadline, const std::
                                         int days_left) {
     inbox::NotificationDraft draft;
     draft.kind = "deadline.reminder";
-    draft.title = std::string("「") + subject_of(deadline) + "」将于 " + due_on + " 截止，" +
-                  (days_left > 0 ? "还有 " + std::to_string(days_left) + " 天" : "今天截止");
+    draft.title = days_left > 0
+                      ? std::string("「") + subject_of(deadline) + "」将于 " + due_on +
+                            " 截止，还有 " + std::to_string(days_left) + " 天"
+                      : std::string("「") + subject_of(deadline) + "」今天（" + due_on + "）截止";
     draft.link = deadline == Deadline::plan_due ? "/plans?year=" + std::to_string(year)
                                                 : "/campaign?year=" + std::to_string(year);
     draft.object_type = "campaign";

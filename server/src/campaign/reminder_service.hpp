@@ -8,7 +8,8 @@
 
 namespace lianjian::campaign {
 
-// The text and link of the to-do a reminder raises: 「活动计划」将于 2026-04-30 截止，还有 7 天.
+// The text and link of the to-do a reminder raises: 「活动计划」将于 2026-04-30 截止，还有 7 天
+// (on the day itself: 「活动计划」今天（2026-04-30）截止).
 inbox::NotificationDraft reminder_draft(int year, Deadline deadline, const std::string& due_on,
                                         int days_left);
 

@@ -108,12 +108,11 @@ bool load_campaign_demo(app::Services& services) {
     if (storage::list_checklist_items(transaction.session(), previous).total == 0) {
         add_items(services, transaction, system_actor, year - 1, last_year);
     }
-    services.audit.record(transaction, {system_actor, "demo.campaign", "demo", std::to_string(year),
-                                        audit::Outcome::success,
-                                        "campaign with default dates, " +
-                                            std::to_string(std::size(this_year)) +
-                                            " checklist items, " +
-                                            std::to_string(std::size(last_year)) + " for last year"});
+    services.audit.record(
+        transaction,
+        {system_actor, "demo.campaign", "demo", std::to_string(year), audit::Outcome::success,
+         "campaign with default dates, " + std::to_string(std::size(this_year)) +
+             " checklist items, " + std::to_string(std::size(last_year)) + " for last year"});
     transaction.commit();
     return true;
 }

@@ -164,9 +164,10 @@ bool update_campaign(Session& session, const campaign::Campaign& campaign, int v
 
 Completions deadline_completions(Session& session, int year) {
     Completions done;
-    Query("SELECT p.alliance_id AS alliance_id, MIN(v.submitted_at) AS submitted_at FROM plan p "
-          "JOIN plan_version v ON v.plan_id = p.id WHERE p.year = :year AND v.submitted_at IS NOT "
-          "NULL GROUP BY p.alliance_id")
+    Query(
+        "SELECT p.alliance_id AS alliance_id, MIN(v.submitted_at) AS submitted_at FROM plan p "
+        "JOIN plan_version v ON v.plan_id = p.id WHERE p.year = :year AND v.submitted_at IS NOT "
+        "NULL GROUP BY p.alliance_id")
         .bind("year", static_cast<long long>(year))
         .for_each_row(session, [&](const soci::row& row) {
             const Columns columns(row);
@@ -213,8 +214,8 @@ PhaseReportRows list_phase_reports(Session& session, const PhaseReportQuery& que
             .bind("alliance_ids", session.id_list(*query.alliance_ids));
     }
     PhaseReportRows rows;
-    rows.total = filter.with_sql("SELECT COUNT(*) FROM phase_report r" + filter.sql())
-                     .scalar(session);
+    rows.total =
+        filter.with_sql("SELECT COUNT(*) FROM phase_report r" + filter.sql()).scalar(session);
     filter
         .with_sql(std::string(report_select) + filter.sql() +
                   " ORDER BY r.year DESC, r.submitted_at DESC, r.id DESC LIMIT :limit OFFSET "
@@ -235,8 +236,9 @@ std::optional<campaign::PhaseReport> find_phase_report(Session& session, long lo
 }
 
 bool phase_report_exists(Session& session, long long alliance_id, int year, campaign::Phase phase) {
-    return Query("SELECT COUNT(*) FROM phase_report WHERE alliance_id = :alliance_id AND year = "
-                 ":year AND phase = :phase")
+    return Query(
+               "SELECT COUNT(*) FROM phase_report WHERE alliance_id = :alliance_id AND year = "
+               ":year AND phase = :phase")
                .bind("alliance_id", alliance_id)
                .bind("year", static_cast<long long>(year))
                .bind("phase", std::string(enum_code(phase)))
@@ -267,8 +269,8 @@ ChecklistRows list_checklist_items(Session& session, const ChecklistQuery& query
         filter.append(" AND c.retired_at IS NULL");
     }
     ChecklistRows rows;
-    rows.total = filter.with_sql("SELECT COUNT(*) FROM checklist_item c" + filter.sql())
-                     .scalar(session);
+    rows.total =
+        filter.with_sql("SELECT COUNT(*) FROM checklist_item c" + filter.sql()).scalar(session);
     Query select = filter.with_sql(std::string(checklist_select) + filter.sql() + checklist_order);
     if (query.limit) {
         select.append(" LIMIT :limit OFFSET :offset")
@@ -293,16 +295,16 @@ long long insert_checklist_item(Session& session, const campaign::ChecklistItem&
     long long id = 0;
     const std::string linkage = enum_code(item.linkage);
     const std::string kind = enum_code(item.kind);
-    const auto month = item.suggested_month ? boost::optional<int>(*item.suggested_month)
-                                            : boost::optional<int>();
+    const auto month =
+        item.suggested_month ? boost::optional<int>(*item.suggested_month) : boost::optional<int>();
     const auto copied = to_boost(item.copied_from_id);
     session << "INSERT INTO checklist_item (year, linkage, kind, title, description, "
                "suggested_month, key_date, copied_from_id, version, created_at, updated_at) "
                "VALUES (:year, :linkage, :kind, :title, :description, :month, :key_date, "
                ":copied, 1, :created, :updated) RETURNING id",
         soci::use(item.year), soci::use(linkage), soci::use(kind), soci::use(item.title),
-        soci::use(item.description), soci::use(month), soci::use(item.key_date),
-        soci::use(copied), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(item.description), soci::use(month), soci::use(item.key_date), soci::use(copied),
+        soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
@@ -310,8 +312,8 @@ bool update_checklist_item(Session& session, const campaign::ChecklistItem& item
                            const std::string& now) {
     const std::string linkage = enum_code(item.linkage);
     const std::string kind = enum_code(item.kind);
-    const auto month = item.suggested_month ? boost::optional<int>(*item.suggested_month)
-                                            : boost::optional<int>();
+    const auto month =
+        item.suggested_month ? boost::optional<int>(*item.suggested_month) : boost::optional<int>();
     soci::statement statement =
         (session.prepare << "UPDATE checklist_item SET linkage = :linkage, kind = :kind, title = "
                             ":title, description = :description, suggested_month = :month, "
@@ -342,8 +344,9 @@ void delete_checklist_item(Session& session, long long id) {
 
 std::vector<long long> copied_checklist_sources(Session& session, int to_year) {
     std::vector<long long> ids;
-    Query("SELECT copied_from_id FROM checklist_item WHERE year = :year AND copied_from_id IS NOT "
-          "NULL")
+    Query(
+        "SELECT copied_from_id FROM checklist_item WHERE year = :year AND copied_from_id IS NOT "
+        "NULL")
         .bind("year", static_cast<long long>(to_year))
         .for_each_row(session, [&](const soci::row& row) { ids.push_back(integer_at(row, 0)); });
     return ids;

@@ -12,16 +12,15 @@ using boost::json::object;
 
 object phases_body(const std::string& planning_end, const std::string& implementation_start,
                    std::optional<long long> version) {
-    object body{{"phases", array{object{{"code", "planning"},
-                                        {"starts_on", "2026-04-01"},
-                                        {"ends_on", planning_end}},
-                                 object{{"code", "implementation"},
-                                        {"starts_on", implementation_start},
-                                        {"ends_on", "2026-11-30"}},
-                                 object{{"code", "summary"},
-                                        {"starts_on", "2026-12-01"},
-                                        {"ends_on", "2026-12-31"}}}},
-                {"reminder_days", array{7, 1}}};
+    object body{
+        {"phases",
+         array{
+             object{{"code", "planning"}, {"starts_on", "2026-04-01"}, {"ends_on", planning_end}},
+             object{{"code", "implementation"},
+                    {"starts_on", implementation_start},
+                    {"ends_on", "2026-11-30"}},
+             object{{"code", "summary"}, {"starts_on", "2026-12-01"}, {"ends_on", "2026-12-31"}}}},
+        {"reminder_days", array{7, 1}}};
     if (version) {
         body["version"] = *version;
     }
@@ -56,16 +55,16 @@ TEST_F(CampaignApi, TheCommitteeMovesTheDatesWithVersionAndAudit) {
     ASSERT_TRUE(before.at("configured").as_bool());
     const auto version = before.at("version").as_int64();
     // when the committee ends planning on 25 April,
-    const auto saved = put_body(admin, "/api/v1/campaigns/2026",
-                                phases_body("2026-04-25", "2026-04-26", version));
+    const auto saved =
+        put_body(admin, "/api/v1/campaigns/2026", phases_body("2026-04-25", "2026-04-26", version));
     // then the plan falls due that day, the version moves on,
     ASSERT_EQ(saved.status, 200) << saved.body;
     const auto json = saved.json();
     EXPECT_EQ(json.at("deadlines").at(0).at("due_on").as_string(), "2026-04-25");
     EXPECT_EQ(json.at("version").as_int64(), version + 1);
     // a second save with the old version is refused,
-    const auto stale = put_body(admin, "/api/v1/campaigns/2026",
-                                phases_body("2026-04-24", "2026-04-25", version));
+    const auto stale =
+        put_body(admin, "/api/v1/campaigns/2026", phases_body("2026-04-24", "2026-04-25", version));
     EXPECT_EQ(stale.status, 409) << stale.body;
     // and the change is in the audit trail, field by field.
     const auto events = audit_events("campaign.update", "2026");
@@ -98,17 +97,14 @@ TEST_F(CampaignApi, ANewYearIsCreatedByItsFirstSave) {
 TEST_F(CampaignApi, EveryWrongFieldIsReportedAtOnce) {
     // Given phases that overlap, a date outside the year, an unknown phase code and a reminder of
     // 90 days,
-    const object body{{"phases", array{object{{"code", "planning"},
-                                              {"starts_on", "2026-04-01"},
-                                              {"ends_on", "2026-05-10"}},
-                                       object{{"code", "doing"},
-                                              {"starts_on", "2026-05-01"},
-                                              {"ends_on", "2026-11-30"}},
-                                       object{{"code", "summary"},
-                                              {"starts_on", "2026-12-01"},
-                                              {"ends_on", "2027-01-31"}}}},
-                      {"reminder_days", array{90, 1}},
-                      {"version", 1}};
+    const object body{
+        {"phases",
+         array{
+             object{{"code", "planning"}, {"starts_on", "2026-04-01"}, {"ends_on", "2026-05-10"}},
+             object{{"code", "doing"}, {"starts_on", "2026-05-01"}, {"ends_on", "2026-11-30"}},
+             object{{"code", "summary"}, {"starts_on", "2026-12-01"}, {"ends_on", "2027-01-31"}}}},
+        {"reminder_days", array{90, 1}},
+        {"version", 1}};
     const auto result = put_body(admin, "/api/v1/campaigns/2026", body);
     // then one 422 names each of them.
     ASSERT_EQ(result.status, 422) << result.body;
@@ -199,8 +195,9 @@ TEST_F(CampaignApi, AUnitSeesOnlyItsOwnAlliancesDeadlines) {
         EXPECT_EQ(json.at("alliances").at(0).at("alliance").at("name").as_string(), "第二联盟");
     }
     auto viewer = signed_in("viewer");
-    EXPECT_EQ(viewer.get("/api/v1/campaigns/2026/deadlines").json().at("alliances").as_array().size(),
-              3u);
+    EXPECT_EQ(
+        viewer.get("/api/v1/campaigns/2026/deadlines").json().at("alliances").as_array().size(),
+        3u);
 }
 
 TEST_F(CampaignApi, TheLeadUnitsHomeShowsItsAlliancesNextDeadline) {

@@ -74,7 +74,8 @@ class CampaignFixture : public AllianceFixture {
     long long reminder_count() {
         storage::Connection connection(services().database);
         long long count = 0;
-        connection.session() << "SELECT COUNT(*) FROM notification WHERE kind = 'deadline.reminder'",
+        connection.session()
+            << "SELECT COUNT(*) FROM notification WHERE kind = 'deadline.reminder'",
             soci::into(count);
         return count;
     }

@@ -71,18 +71,18 @@ TEST(CampaignRules, EveryProblemOfTheDatesIsReportedAtOnce) {
 }
 
 TEST(CampaignRules, DatesMustBeInTheYearAndRealAndThreePhasesGiven) {
-    const auto outside = fields_of(campaign_problems(
-        2026,
-        {{Phase::planning, "2025-12-01", "2026-04-30"},
-         {Phase::implementation, "2026-05-01", "2026-02-30"},
-         {Phase::summary, "2026-12-01", "2027-01-15"}},
-        {7, 7}));
+    const auto outside =
+        fields_of(campaign_problems(2026,
+                                    {{Phase::planning, "2025-12-01", "2026-04-30"},
+                                     {Phase::implementation, "2026-05-01", "2026-02-30"},
+                                     {Phase::summary, "2026-12-01", "2027-01-15"}},
+                                    {7, 7}));
     EXPECT_TRUE(has(outside, "phases[0].starts_on"));
     EXPECT_TRUE(has(outside, "phases[1].ends_on"));  // 30 February does not exist
     EXPECT_TRUE(has(outside, "phases[2].ends_on"));
     EXPECT_TRUE(has(outside, "reminder_days"));  // 7 twice
-    const auto two = fields_of(campaign_problems(
-        2026, {{Phase::planning, "2026-04-01", "2026-04-30"}}, {7, 1}));
+    const auto two =
+        fields_of(campaign_problems(2026, {{Phase::planning, "2026-04-01", "2026-04-30"}}, {7, 1}));
     EXPECT_TRUE(has(two, "phases"));
     EXPECT_TRUE(has(fields_of(campaign_problems(2026, default_campaign(2026).phases, {61})),
                     "reminder_days"));
@@ -116,15 +116,15 @@ TEST(DeadlineStatusRules, PendingDoneDoneLateAndOverdue) {
 TEST(DeadlineStatusRules, AllianceItemsTakeTheLocalDateOfTheSubmission) {
     const auto deadlines = deadlines_of(default_campaign(2026));
     // Submitted at 23:30 on 30 April in Beijing (15:30 UTC): on time.
-    const auto items = deadline_items(
-        deadlines, {{Deadline::plan_due, "2026-04-30T15:30:00.000Z"}}, "2026-05-03");
+    const auto items =
+        deadline_items(deadlines, {{Deadline::plan_due, "2026-04-30T15:30:00.000Z"}}, "2026-05-03");
     ASSERT_EQ(items.size(), 4u);
     EXPECT_EQ(items[0].status, DeadlineStatus::done);
     EXPECT_EQ(items[1].status, DeadlineStatus::overdue);
     EXPECT_EQ(items[2].status, DeadlineStatus::pending);
     // At 00:30 on 1 May in Beijing: late.
-    const auto late = deadline_items(
-        deadlines, {{Deadline::plan_due, "2026-04-30T16:30:00.000Z"}}, "2026-05-03");
+    const auto late =
+        deadline_items(deadlines, {{Deadline::plan_due, "2026-04-30T16:30:00.000Z"}}, "2026-05-03");
     EXPECT_EQ(late[0].status, DeadlineStatus::done_late);
 }
 

@@ -2,6 +2,7 @@
 // issues the year's checklist, edits it (versioned, audited), copies last year's (once, without
 // the retired items), retires and restores items, and deletes only items no plan uses.
 #include "campaign/campaign_fixture.hpp"
+#include "demo/campaign_demo.hpp"
 
 #include <set>
 
@@ -13,17 +14,15 @@ using boost::json::object;
 using ChecklistApi = CampaignFixture;
 
 object item_body(int year, const std::string& title) {
-    return {{"year", year},
-            {"linkage", "team_building"},
-            {"kind", "knowledge_contest"},
-            {"title", title},
-            {"description", "以赛促学"},
-            {"suggested_month", 9},
+    return {{"year", year},   {"linkage", "team_building"}, {"kind", "knowledge_contest"},
+            {"title", title}, {"description", "以赛促学"},  {"suggested_month", 9},
             {"key_date", ""}};
 }
 
 TEST_F(ChecklistApi, TheDemoChecklistCoversAllSixLinkages) {
-    const auto json = admin.get("/api/v1/checklist-items?year=2026").json();
+    const auto year = std::to_string(current_year());
+    const auto last_year = std::to_string(current_year() - 1);
+    const auto json = admin.get("/api/v1/checklist-items?year=" + year).json();
     EXPECT_GE(json.at("total").as_int64(), 18);
     std::set<std::string> linkages;
     for (const auto& item : json.at("items").as_array()) {
@@ -32,12 +31,19 @@ TEST_F(ChecklistApi, TheDemoChecklistCoversAllSixLinkages) {
     }
     EXPECT_EQ(linkages.size(), 6u);
     // Last year has a few items to copy from.
-    EXPECT_GT(admin.get("/api/v1/checklist-items?year=2025").json().at("total").as_int64(), 0);
+    EXPECT_GT(admin.get("/api/v1/checklist-items?year=" + last_year).json().at("total").as_int64(),
+              0);
+    // Loading the demo again changes nothing.
+    EXPECT_FALSE(demo::load_campaign_demo(services()));
+    EXPECT_EQ(admin.get("/api/v1/checklist-items?year=" + year).json().at("total"),
+              json.at("total"));
+    EXPECT_EQ(audit_events("demo.campaign").size(), 1u);
 }
 
 TEST_F(ChecklistApi, TheCommitteeIssuesAndEditsAnItem) {
     // When the committee issues an item,
-    const auto created = post_body(admin, "/api/v1/checklist-items", item_body(2030, " 党建知识小竞赛 "));
+    const auto created =
+        post_body(admin, "/api/v1/checklist-items", item_body(2030, " 党建知识小竞赛 "));
     ASSERT_EQ(created.status, 201) << created.body;
     const auto json = created.json();
     const auto id = json.at("id").as_int64();
@@ -82,8 +88,10 @@ TEST_F(ChecklistApi, EveryWrongFieldOfAnItemIsNamed) {
 }
 
 TEST_F(ChecklistApi, RetiredItemsLeaveTheListUntilRestored) {
-    const auto id =
-        post_body(admin, "/api/v1/checklist-items", item_body(2030, "共看红色影视")).json().at("id").as_int64();
+    const auto id = post_body(admin, "/api/v1/checklist-items", item_body(2030, "共看红色影视"))
+                        .json()
+                        .at("id")
+                        .as_int64();
     const auto path = "/api/v1/checklist-items/" + std::to_string(id);
     const auto retired = admin.post(path + "/retire");
     ASSERT_EQ(retired.status, 200) << retired.body;
@@ -103,10 +111,14 @@ TEST_F(ChecklistApi, RetiredItemsLeaveTheListUntilRestored) {
 
 TEST_F(ChecklistApi, AnItemAPlanUsesIsNeverDeleted) {
     // Given two items, one of which a plan item starts from,
-    const auto used =
-        post_body(admin, "/api/v1/checklist-items", item_body(2030, "七一主题党日")).json().at("id").as_int64();
-    const auto unused =
-        post_body(admin, "/api/v1/checklist-items", item_body(2030, "国庆主题党日")).json().at("id").as_int64();
+    const auto used = post_body(admin, "/api/v1/checklist-items", item_body(2030, "七一主题党日"))
+                          .json()
+                          .at("id")
+                          .as_int64();
+    const auto unused = post_body(admin, "/api/v1/checklist-items", item_body(2030, "国庆主题党日"))
+                            .json()
+                            .at("id")
+                            .as_int64();
     plan_item_using(alliance_id("第一联盟"), 2030, used);
     // then the list marks it in use,
     for (const auto& item :
@@ -114,9 +126,8 @@ TEST_F(ChecklistApi, AnItemAPlanUsesIsNeverDeleted) {
         EXPECT_EQ(item.at("in_use").as_bool(), item.at("id").as_int64() == used);
     }
     // deleting it is refused (retire it instead),
-    const auto refused =
-        admin.request("DELETE", "/api/v1/checklist-items/" + std::to_string(used), "",
-                      {{"X-Requested-With", "XMLHttpRequest"}});
+    const auto refused = admin.request("DELETE", "/api/v1/checklist-items/" + std::to_string(used),
+                                       "", {{"X-Requested-With", "XMLHttpRequest"}});
     EXPECT_EQ(refused.status, 409) << refused.body;
     EXPECT_EQ(reason_of(refused), "checklist_item_in_use");
     // and the unused one is deleted.
@@ -134,8 +145,9 @@ TEST_F(ChecklistApi, CopyingLastYearIsIdempotentAndSkipsRetiredItems) {
         ASSERT_EQ(post_body(admin, "/api/v1/checklist-items", item_body(2030, title)).status, 201);
     }
     const auto items = admin.get("/api/v1/checklist-items?year=2030").json().at("items");
-    ASSERT_EQ(admin.post("/api/v1/checklist-items/" +
-                         std::to_string(items.at(2).at("id").as_int64()) + "/retire")
+    ASSERT_EQ(admin
+                  .post("/api/v1/checklist-items/" +
+                        std::to_string(items.at(2).at("id").as_int64()) + "/retire")
                   .status,
               200);
     // when the committee copies 2030 into 2031 twice,

@@ -92,9 +92,7 @@ TEST_F(PhaseReportApi, AUnitReadsItsOwnAlliancesReports) {
     // and the committee sees both, filtered by alliance and phase when asked.
     json = admin.get("/api/v1/phase-reports?year=2026&phase=planning").json();
     EXPECT_EQ(json.at("total").as_int64(), 2);
-    json = admin
-               .get("/api/v1/phase-reports?alliance_id=" +
-                    std::to_string(alliance_id("第三联盟")))
+    json = admin.get("/api/v1/phase-reports?alliance_id=" + std::to_string(alliance_id("第三联盟")))
                .json();
     EXPECT_EQ(json.at("total").as_int64(), 1);
 }

@@ -41,13 +41,11 @@ boost::json::object campaign_json(const campaign::CampaignView& view) {
     for (int d : view.campaign.reminder_days) {
         days.emplace_back(d);
     }
-    return {{"year", view.campaign.year},
-            {"configured", view.campaign.configured},
-            {"phases", std::move(phases)},
-            {"current_phase", optional_code(view.current_phase)},
-            {"reminder_days", std::move(days)},
-            {"deadlines", deadlines_json(view.deadlines)},
-            {"version", view.campaign.version}};
+    return {
+        {"year", view.campaign.year},       {"configured", view.campaign.configured},
+        {"phases", std::move(phases)},      {"current_phase", optional_code(view.current_phase)},
+        {"reminder_days", std::move(days)}, {"deadlines", deadlines_json(view.deadlines)},
+        {"version", view.campaign.version}};
 }
 
 // The `{year}` of the path, as a year the programme can have.
@@ -84,9 +82,9 @@ campaign::CampaignInput campaign_input(const boost::json::object& body, int year
                     if (auto known = find_enum<campaign::Phase>(std::string(code->as_string()))) {
                         dates.phase = *known;
                     } else {
-                        problems.push_back({where + ".code",
-                                            "阶段应为 " + allowed_enum_codes<campaign::Phase>() +
-                                                " 之一"});
+                        problems.push_back(
+                            {where + ".code",
+                             "阶段应为 " + allowed_enum_codes<campaign::Phase>() + " 之一"});
                     }
                 } else {
                     problems.push_back({where + ".code", "请填写阶段代码"});
@@ -94,8 +92,7 @@ campaign::CampaignInput campaign_input(const boost::json::object& body, int year
                 for (const auto* name : {"starts_on", "ends_on"}) {
                     const auto* date = phase.if_contains(name);
                     if (date && date->is_string()) {
-                        const auto result =
-                            text::normalise(date->as_string(), text::rule_of(name));
+                        const auto result = text::normalise(date->as_string(), text::rule_of(name));
                         (std::string(name) == "starts_on" ? dates.starts_on : dates.ends_on) =
                             result.problem ? std::string(date->as_string()) : result.text;
                     }
@@ -114,8 +111,8 @@ campaign::CampaignInput campaign_input(const boost::json::object& body, int year
     } else {
         for (const auto& day : days->as_array()) {
             if (day.is_int64()) {
-                input.reminder_days.push_back(static_cast<int>(
-                    std::clamp<std::int64_t>(day.as_int64(), -1, 1000)));
+                input.reminder_days.push_back(
+                    static_cast<int>(std::clamp<std::int64_t>(day.as_int64(), -1, 1000)));
             } else {
                 problems.push_back({"reminder_days", "提前提醒天数应为整数列表，如 [7, 1]"});
                 break;
@@ -127,9 +124,8 @@ campaign::CampaignInput campaign_input(const boost::json::object& body, int year
     }
     if (!problems.empty()) {
         for (auto& problem : campaign::campaign_problems(year, input.phases, input.reminder_days)) {
-            const bool known = std::any_of(problems.begin(), problems.end(), [&](const auto& p) {
-                return p.field == problem.field;
-            });
+            const bool known = std::any_of(problems.begin(), problems.end(),
+                                           [&](const auto& p) { return p.field == problem.field; });
             if (!known && problem.field != "phases") {
                 problems.push_back(std::move(problem));
             }
@@ -190,8 +186,8 @@ campaign::ChecklistInput checklist_input(const boost::json::object& body,
     campaign::ChecklistInput input;
     input.year = body_year(body, "year", context);
     input.linkage = parse_enum<campaign::Linkage>("linkage", required_string(body, "linkage"));
-    input.kind = parse_enum<campaign::ActivityKind>(
-        "kind", optional_string(body, "kind").value_or("other"));
+    input.kind =
+        parse_enum<campaign::ActivityKind>("kind", optional_string(body, "kind").value_or("other"));
     // Missing or empty, the title is reported with the other fields by the service.
     input.title = optional_string(body, "title").value_or("");
     input.description = optional_string(body, "description").value_or("");
@@ -225,9 +221,8 @@ void add_campaign_routes(http::Router& router, app::Services& services) {
                    const int year = year_parameter(context);
                    const auto body = json_body(context);
                    return http::json_response(
-                       http::Status::ok,
-                       campaign_json(campaigns.update(context.caller(), year,
-                                                      campaign_input(body, year))));
+                       http::Status::ok, campaign_json(campaigns.update(
+                                             context.caller(), year, campaign_input(body, year))));
                });
     router.add(
         verb::get, "/api/v1/campaigns/{year}/deadlines", reports_read,
@@ -237,40 +232,41 @@ void add_campaign_routes(http::Router& router, app::Services& services) {
             for (const auto& row : overview.alliances) {
                 boost::json::array items;
                 for (const auto& item : row.items) {
-                    items.emplace_back(boost::json::object{{"deadline", enum_code(item.deadline)},
-                                                           {"status", enum_code(item.status)},
-                                                           {"done_at", optional_json(item.done_at)}});
+                    items.emplace_back(
+                        boost::json::object{{"deadline", enum_code(item.deadline)},
+                                            {"status", enum_code(item.status)},
+                                            {"done_at", optional_json(item.done_at)}});
                 }
                 alliances.emplace_back(boost::json::object{{"alliance", ref_json(row.alliance)},
                                                            {"items", std::move(items)},
                                                            {"overdue", row.overdue}});
             }
             return http::json_response(
-                http::Status::ok, boost::json::object{{"deadlines", deadlines_json(overview.deadlines)},
-                                                      {"alliances", std::move(alliances)}});
-        });
-    router.add(
-        verb::get, "/api/v1/home/campaign",
-        {Permission::signed_in, accounts::Scope::all, http::DuringPasswordChange::denied},
-        [&campaigns](http::RequestContext& context) {
-            const auto home = campaigns.home(context.caller());
-            boost::json::value next = nullptr;
-            if (home.next_deadline) {
-                next = boost::json::object{
-                    {"code", enum_code(home.next_deadline->code)},
-                    {"label", enum_label(home.next_deadline->code)},
-                    {"due_on", home.next_deadline->due_on},
-                    {"days_left", home.next_deadline->days_left},
-                    {"alliance", ref_json(home.next_deadline->alliance)}};
-            }
-            return http::json_response(
                 http::Status::ok,
-                boost::json::object{{"year", home.year},
-                                    {"configured", home.configured},
-                                    {"current_phase", optional_code(home.current_phase)},
-                                    {"phase_ends_on", optional_json(home.phase_ends_on)},
-                                    {"next_deadline", std::move(next)}});
+                boost::json::object{{"deadlines", deadlines_json(overview.deadlines)},
+                                    {"alliances", std::move(alliances)}});
         });
+    router.add(verb::get, "/api/v1/home/campaign",
+               {Permission::signed_in, accounts::Scope::all, http::DuringPasswordChange::denied},
+               [&campaigns](http::RequestContext& context) {
+                   const auto home = campaigns.home(context.caller());
+                   boost::json::value next = nullptr;
+                   if (home.next_deadline) {
+                       next = boost::json::object{
+                           {"code", enum_code(home.next_deadline->code)},
+                           {"label", enum_label(home.next_deadline->code)},
+                           {"due_on", home.next_deadline->due_on},
+                           {"days_left", home.next_deadline->days_left},
+                           {"alliance", ref_json(home.next_deadline->alliance)}};
+                   }
+                   return http::json_response(
+                       http::Status::ok,
+                       boost::json::object{{"year", home.year},
+                                           {"configured", home.configured},
+                                           {"current_phase", optional_code(home.current_phase)},
+                                           {"phase_ends_on", optional_json(home.phase_ends_on)},
+                                           {"next_deadline", std::move(next)}});
+               });
 
     router.add(verb::get, "/api/v1/phase-reports", reports_read,
                [&campaigns](http::RequestContext& context) {
@@ -293,33 +289,33 @@ void add_campaign_routes(http::Router& router, app::Services& services) {
                    campaign::PhaseReportInput input;
                    input.alliance_id = required_id(body, "alliance_id");
                    input.year = body_year(body, "year", context);
-                   input.phase = parse_enum<campaign::Phase>("phase", required_string(body, "phase"));
+                   input.phase =
+                       parse_enum<campaign::Phase>("phase", required_string(body, "phase"));
                    input.account = required_string(body, "account");
                    return http::json_response(
                        http::Status::created,
                        report_json(campaigns.submit_report(context.caller(), input)));
                });
 
-    router.add(verb::get, "/api/v1/checklist-items", read,
-               [&checklist](http::RequestContext& context) {
-                   campaign::ChecklistFilter filter;
-                   filter.year =
-                       query_int(context, "year", programme_clock::current_year(), 2000, 2100);
-                   filter.linkage = query_enum<campaign::Linkage>(context, "linkage");
-                   filter.include_retired = query_bool(context, "include_retired", false);
-                   const auto page = query_page(context, 100, 200);
-                   filter.page = page.page;
-                   filter.page_size = page.page_size;
-                   const auto list = checklist.list(filter);
-                   return page_response(list.items, list.total, item_json);
-               });
-    router.add(verb::post, "/api/v1/checklist-items", manage,
-               [&checklist](http::RequestContext& context) {
-                   const auto body = json_body(context);
-                   return http::json_response(
-                       http::Status::created,
-                       item_json(checklist.create(context.caller(), checklist_input(body, context))));
-               });
+    router.add(
+        verb::get, "/api/v1/checklist-items", read, [&checklist](http::RequestContext& context) {
+            campaign::ChecklistFilter filter;
+            filter.year = query_int(context, "year", programme_clock::current_year(), 2000, 2100);
+            filter.linkage = query_enum<campaign::Linkage>(context, "linkage");
+            filter.include_retired = query_bool(context, "include_retired", false);
+            const auto page = query_page(context, 100, 200);
+            filter.page = page.page;
+            filter.page_size = page.page_size;
+            const auto list = checklist.list(filter);
+            return page_response(list.items, list.total, item_json);
+        });
+    router.add(
+        verb::post, "/api/v1/checklist-items", manage, [&checklist](http::RequestContext& context) {
+            const auto body = json_body(context);
+            return http::json_response(
+                http::Status::created,
+                item_json(checklist.create(context.caller(), checklist_input(body, context))));
+        });
     router.add(verb::post, "/api/v1/checklist-items/copy", manage,
                [&checklist](http::RequestContext& context) {
                    const auto body = json_body(context);
@@ -329,14 +325,15 @@ void add_campaign_routes(http::Router& router, app::Services& services) {
                        http::Status::created,
                        boost::json::object{{"copied", checklist.copy(context.caller(), from, to)}});
                });
-    router.add(verb::put, "/api/v1/checklist-items/{id}", manage,
-               [&checklist](http::RequestContext& context) {
-                   const auto id = context.id_parameter();
-                   const auto body = json_body(context);
-                   return http::json_response(
-                       http::Status::ok, item_json(checklist.update(context.caller(), id,
-                                                                    checklist_input(body, context))));
-               });
+    router.add(
+        verb::put, "/api/v1/checklist-items/{id}", manage,
+        [&checklist](http::RequestContext& context) {
+            const auto id = context.id_parameter();
+            const auto body = json_body(context);
+            return http::json_response(
+                http::Status::ok,
+                item_json(checklist.update(context.caller(), id, checklist_input(body, context))));
+        });
     router.add(verb::post, "/api/v1/checklist-items/{id}/retire", manage,
                [&checklist](http::RequestContext& context) {
                    return http::json_response(
