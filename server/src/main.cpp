@@ -113,6 +113,12 @@ int main(int argc, char** argv) {
     serve->add_option("--lockout-minutes", lockout_minutes);
     serve->add_option("--db-pool", config.database_pool, "database connections")
         ->check(CLI::Range(1, 256));
+    unsigned scheduler_seconds = 300;
+    serve
+        ->add_option("--scheduler-interval-seconds", scheduler_seconds,
+                     "how often deadline reminders are checked (once at start, then every N "
+                     "seconds; 0 disables)")
+        ->envname("LIANJIAN_SCHEDULER_INTERVAL_SECONDS");
     std::string time_zone(programme_clock::default_time_zone);
     serve
         ->add_option("--time-zone", time_zone,
@@ -164,6 +170,7 @@ int main(int argc, char** argv) {
     if (!static_dir.empty()) {
         config.static_dir = static_dir;
     }
+    config.scheduler_interval = std::chrono::seconds(scheduler_seconds);
     config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
     config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
     config.account_policy.lockout = std::chrono::minutes(lockout_minutes);

@@ -6,6 +6,8 @@
 #include "storage/sort_key_repository.hpp"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace lianjian::app {
@@ -70,7 +72,30 @@ boost::asio::ip::tcp::endpoint Application::listen(const std::string& host, unsi
 }
 
 void Application::run(bool handle_signals) {
+    if (config_.scheduler_interval.count() > 0) {
+        scheduler_timer_ = std::make_unique<boost::asio::steady_timer>(server_->io_context());
+        boost::asio::post(server_->io_context(), [this] { run_scheduler(); });
+    }
     server_->run(handle_signals);
+}
+
+void Application::run_scheduler() {
+    try {
+        const auto run = services_->reminders.run_once();
+        if (run.sent > 0 || run.skipped > 0) {
+            spdlog::info("deadline reminders: {} sent, {} skipped", run.sent, run.skipped);
+        }
+    } catch (const std::exception& error) {
+        // A failed run (the database away for a moment) is tried again at the next tick; what it
+        // had claimed was rolled back with its to-dos.
+        spdlog::warn("deadline reminders failed: {}", error.what());
+    }
+    scheduler_timer_->expires_after(config_.scheduler_interval);
+    scheduler_timer_->async_wait([this](const boost::system::error_code& error) {
+        if (!error) {
+            run_scheduler();
+        }
+    });
 }
 
 void Application::stop() {

@@ -20,6 +20,9 @@ struct Config {
     bool secure_cookies = false;
     http::ServerLimits limits;
     accounts::AccountPolicy account_policy;
+    // How often the deadline-reminder scheduler runs while serving (once at start, then every
+    // interval); 0 disables it. `lianjian serve` defaults to 300 s.
+    std::chrono::seconds scheduler_interval{0};
 
     // The database URL, defaulting to the SQLite file in the data directory.
     std::string effective_database_url() const;
@@ -43,12 +46,16 @@ class Application {
     void stop();
 
   private:
+    // Runs the reminder scheduler now and again after the configured interval.
+    void run_scheduler();
+
     Config config_;
     std::unique_ptr<storage::Database> database_;
     std::unique_ptr<Services> services_;
     http::Router router_;
     std::unique_ptr<http::Dispatcher> dispatcher_;
     std::unique_ptr<http::Server> server_;
+    std::unique_ptr<boost::asio::steady_timer> scheduler_timer_;
 };
 
 // Opens the database named by the config and applies pending migrations.

@@ -4,6 +4,9 @@
 #include "alliances/alliance.hpp"
 #include "applications/application.hpp"
 #include "audit/audit_log.hpp"
+#include "campaign/campaign_service.hpp"
+#include "campaign/checklist_service.hpp"
+#include "campaign/reminder_service.hpp"
 #include "crypto/field_cipher.hpp"
 #include "inbox/inbox.hpp"
 #include "members/member_service.hpp"
@@ -26,7 +29,10 @@ struct Services {
           alliances(database, audit),
           applications(database, audit, alliances, notifier),
           inbox(database),
-          members(database, audit, cipher) {}
+          members(database, audit, cipher),
+          campaigns(database, audit),
+          checklist(database, audit),
+          reminders(database, notifier) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -38,6 +44,9 @@ struct Services {
     applications::ApplicationService applications;
     inbox::InboxService inbox;
     members::MemberService members;
+    campaign::CampaignService campaigns;
+    campaign::ChecklistService checklist;
+    campaign::ReminderService reminders;
 };
 
 }  // namespace lianjian::app

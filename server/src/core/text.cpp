@@ -55,12 +55,22 @@ constexpr std::array rules{
     FieldRule{"action", "操作", Kind::code, 64},
     FieldRule{"user", "用户名", Kind::single_line, 64},
     FieldRule{"q", "搜索词", Kind::single_line, 100},
+    // The yearly campaign: checklist items and phase reports.
+    FieldRule{"title", "活动名称", Kind::single_line, 100},
+    FieldRule{"description", "说明", Kind::multi_line, 2000},
+    FieldRule{"key_date", "重要节点", Kind::single_line, 50},
+    FieldRule{"account", "汇报内容", Kind::multi_line, 10000},
+    FieldRule{"linkage", "六联类别", Kind::code, 32},
+    FieldRule{"phase", "阶段", Kind::code, 32},
+    FieldRule{"include_retired", "含已停用", Kind::code, 8},
     // Local dates.
     FieldRule{"founded_on", "成立日期", Kind::date, 10},
     FieldRule{"joined_on", "加入日期", Kind::date_text, 10},
     FieldRule{"left_on", "退出日期", Kind::date, 10},
     FieldRule{"dissolved_on", "解散日期", Kind::date, 10},
     FieldRule{"on", "日期", Kind::date, 10},
+    FieldRule{"starts_on", "开始日期", Kind::date, 10},
+    FieldRule{"ends_on", "结束日期", Kind::date, 10},
     // Dates or instants (audit filters): one line, checked by the instant parser.
     FieldRule{"from", "起始时间", Kind::single_line, 32},
     FieldRule{"to", "截止时间", Kind::single_line, 32},

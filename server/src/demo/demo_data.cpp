@@ -2,6 +2,7 @@
 
 #include "accounts/password.hpp"
 #include "core/clock.hpp"
+#include "demo/campaign_demo.hpp"
 #include "storage/alliance_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/sort_key_repository.hpp"
@@ -198,6 +199,7 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         transaction.commit();
     }
     services.members.load_demo_members();
+    load_campaign_demo(services);
     storage::fill_missing_name_sort_keys(services.database);
     const std::string chosen = password ? *password : accounts::generate_password();
     for (const auto& account : demo_accounts()) {

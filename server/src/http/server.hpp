@@ -78,6 +78,9 @@ class Server {
     // Stops accepting, lets in-flight requests finish (within shutdown_grace), closes idle
     // connections. Safe from any thread.
     void stop();
+    // The I/O context the server runs on, for timers that live as long as it serves (the
+    // reminder scheduler).
+    boost::asio::io_context& io_context() { return io_; }
 
   private:
     struct Connection;
