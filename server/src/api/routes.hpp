@@ -15,6 +15,8 @@ void add_audit_routes(http::Router& router, app::Services& services);
 void add_application_routes(http::Router& router, app::Services& services);
 void add_inbox_routes(http::Router& router, app::Services& services);
 void add_member_routes(http::Router& router, app::Services& services);
+void add_plan_routes(http::Router& router, app::Services& services);
+void add_responsibility_routes(http::Router& router, app::Services& services);
 
 inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     add_auth_routes(router, services, secure_cookies);
@@ -26,6 +28,8 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_inbox_routes(router, services);
     add_member_routes(router, services);
     add_formation_routes(router, services);
+    add_plan_routes(router, services);
+    add_responsibility_routes(router, services);
 }
 
 }  // namespace lianjian::api

@@ -7,6 +7,8 @@
 #include "crypto/field_cipher.hpp"
 #include "inbox/inbox.hpp"
 #include "members/member_service.hpp"
+#include "plans/plan.hpp"
+#include "responsibility/responsibility.hpp"
 #include "registry/registry.hpp"
 #include "storage/database.hpp"
 
@@ -26,7 +28,9 @@ struct Services {
           alliances(database, audit),
           applications(database, audit, alliances, notifier),
           inbox(database),
-          members(database, audit, cipher) {}
+          members(database, audit, cipher),
+          plans(database, audit, alliances, notifier),
+          responsibility(database, audit) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -38,6 +42,8 @@ struct Services {
     applications::ApplicationService applications;
     inbox::InboxService inbox;
     members::MemberService members;
+    plans::PlanService plans;
+    responsibility::ResponsibilityService responsibility;
 };
 
 }  // namespace lianjian::app
