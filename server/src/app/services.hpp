@@ -10,7 +10,9 @@
 #include "crypto/field_cipher.hpp"
 #include "inbox/inbox.hpp"
 #include "members/member_service.hpp"
+#include "plans/plan.hpp"
 #include "registry/registry.hpp"
+#include "responsibility/responsibility.hpp"
 #include "storage/database.hpp"
 
 namespace lianjian::app {
@@ -32,7 +34,9 @@ struct Services {
           members(database, audit, cipher),
           campaigns(database, audit),
           checklist(database, audit),
-          reminders(database, notifier) {}
+          reminders(database, notifier),
+          plans(database, audit, alliances, notifier),
+          responsibility(database, audit) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -47,6 +51,8 @@ struct Services {
     campaign::CampaignService campaigns;
     campaign::ChecklistService checklist;
     campaign::ReminderService reminders;
+    plans::PlanService plans;
+    responsibility::ResponsibilityService responsibility;
 };
 
 }  // namespace lianjian::app

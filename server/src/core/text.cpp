@@ -41,6 +41,18 @@ constexpr std::array rules{
     FieldRule{"note", "备注", Kind::multi_line, 1000},
     FieldRule{"reason", "理由", Kind::multi_line, 1000},
     FieldRule{"opinion", "意见", Kind::multi_line, 1000},
+    // The yearly campaign: plan items, contacts and support (活动计划), responsibility sheets.
+    FieldRule{"theme", "活动主题", Kind::single_line, 100},
+    FieldRule{"place", "活动地点", Kind::single_line, 200},
+    FieldRule{"contact.name", "联系人", Kind::name, 50},
+    FieldRule{"duty", "职责分工", Kind::single_line, 64},
+    FieldRule{"venues", "场地保障", Kind::multi_line, 1000},
+    FieldRule{"funds", "经费保障", Kind::multi_line, 1000},
+    FieldRule{"people", "人员保障", Kind::multi_line, 1000},
+    FieldRule{"targets", "工作目标", Kind::multi_line, 2000},
+    FieldRule{"measures", "工作措施", Kind::multi_line, 2000},
+    FieldRule{"duties", "工作职责", Kind::multi_line, 2000},
+    FieldRule{"planned_on", "计划日期", Kind::date, 10},
     // Enumerated values, read as codes.
     FieldRule{"kind", "类型", Kind::code, 32},
     FieldRule{"party_organization_type", "党组织类型", Kind::code, 32},

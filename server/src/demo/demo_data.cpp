@@ -3,6 +3,7 @@
 #include "accounts/password.hpp"
 #include "core/clock.hpp"
 #include "demo/campaign_demo.hpp"
+#include "demo/plan_demo.hpp"
 #include "storage/alliance_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/sort_key_repository.hpp"
@@ -223,6 +224,7 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
     if (!password && !result.accounts_created.empty()) {
         result.generated_password = chosen;
     }
+    load_plan_demo(services);
     return result;
 }
 
