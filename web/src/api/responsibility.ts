@@ -51,8 +51,12 @@ export function listResponsibilitySheets(query: ResponsibilityApi.ListQuery = {}
   return requestClient.get<PageResult<ResponsibilityApi.Sheet>>('/responsibility-sheets', { ...query });
 }
 
-export function listMissingSheets(year: number, page: PageQuery = {}): Promise<PageResult<ResponsibilityApi.Missing>> {
-  return requestClient.get<PageResult<ResponsibilityApi.Missing>>('/responsibility-sheets/missing', { year, ...page });
+export function listMissingSheets(
+  year: number,
+  page: PageQuery = {},
+  options: Omit<RequestOptions, 'body' | 'query'> = {},
+): Promise<PageResult<ResponsibilityApi.Missing>> {
+  return requestClient.get<PageResult<ResponsibilityApi.Missing>>('/responsibility-sheets/missing', { year, ...page }, options);
 }
 
 /** Creates the sheet the first time; the unit's own admin only. */

@@ -748,6 +748,11 @@ const enUS: MessageSchema = {
       implementation: 'Implementation',
       summary: 'Summary',
     },
+    phasesShort: {
+      planning: 'Plan',
+      implementation: 'Act',
+      summary: 'Sum',
+    },
     phaseDates: '{start} to {end}',
     current: 'Current phase',
     currentTag: 'Current',

@@ -748,6 +748,11 @@ const zhCN = {
       implementation: '组织实施阶段',
       summary: '总结提高阶段',
     },
+    phasesShort: {
+      planning: '计划',
+      implementation: '实施',
+      summary: '总结',
+    },
     phaseDates: '{start} 至 {end}',
     current: '当前阶段',
     currentTag: '进行中',
