@@ -766,6 +766,7 @@ const enUS: MessageSchema = {
     reminderDaysHint: 'Lead units get a to-do this many days before each deadline',
     reminderDaysRequired: 'Choose at least one reminder day',
     reminderDayOption: '{days} days before',
+    reminderSummary: 'Lead units that have not yet done it get a to-do {days} days before each deadline',
     datesRequired: 'Enter the start and end dates',
     datesOrder: 'The end date cannot be before the start date',
     datesInYear: 'Dates must be within {year}',

@@ -766,6 +766,7 @@ const zhCN = {
     reminderDaysHint: '在每个时间节点到期前的这些天向牵头单位发出待办提醒',
     reminderDaysRequired: '请至少选择一个提醒天数',
     reminderDayOption: '提前 {days} 天',
+    reminderSummary: '每个时间节点到期前 {days} 天向尚未完成的联盟牵头单位发出待办提醒',
     datesRequired: '请填写开始和结束日期',
     datesOrder: '结束日期不能早于开始日期',
     datesInYear: '日期须在 {year} 年之内',

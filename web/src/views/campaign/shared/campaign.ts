@@ -261,6 +261,27 @@ export function itemFieldText(
 /** The item fields the comparison shows, in order. */
 export const ITEM_FIELDS = ['theme', 'linkage', 'kind', 'month', 'planned_on', 'place', 'host_unit', 'participating_units', 'checklist_item'] as const;
 
+/**
+ * The comparison's contacts and support changes as rows: support is split into venues, funds
+ * and people (only those that differ), contacts stay one row.
+ */
+export function fieldChangeRows(changes: readonly PlanApi.FieldChange[]): PlanApi.FieldChange[] {
+  const rows: PlanApi.FieldChange[] = [];
+  for (const change of changes) {
+    const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (change.field === 'support' && (isObject(change.old) || isObject(change.new))) {
+      const before = isObject(change.old) ? change.old : {};
+      const after = isObject(change.new) ? change.new : {};
+      for (const part of ['venues', 'funds', 'people']) {
+        if ((before[part] ?? '') !== (after[part] ?? '')) rows.push({ field: part, old: before[part] ?? '', new: after[part] ?? '' });
+      }
+    } else {
+      rows.push(change);
+    }
+  }
+  return rows;
+}
+
 /** Contacts / support values of the comparison's `fields` as readable text. */
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';

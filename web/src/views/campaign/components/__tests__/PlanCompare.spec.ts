@@ -60,7 +60,11 @@ describe('PlanCompare', () => {
     expect(changed.findAll('[data-testid="plan-compare-old"]').map((node) => node.text())).toEqual(['4月', '会议室']);
     // Unchanged fields are shown but not highlighted.
     expect(changed.findAll('.compare-value.highlight')).toHaveLength(4);
-    expect(wrapper.get('[data-testid="plan-compare-field-new"]').text()).toContain('党建活动基地');
+    // Support is shown part by part, only the parts that changed, with Chinese labels.
+    const support = wrapper.get('[data-testid="plan-compare-field-new"]');
+    expect(support.attributes('data-field')).toBe('venues');
+    expect(support.text()).toBe('党建活动基地');
+    expect(wrapper.get('[data-testid="plan-compare-fields"]').text()).toContain('场地保障');
   });
 
   it('says when the two versions are the same', () => {
