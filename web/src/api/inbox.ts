@@ -1,9 +1,10 @@
 import { requestClient, type PageResult, type RequestOptions } from './client';
 
 export namespace InboxApi {
-  /** Something waiting for the signed-in user (today only applications). */
+  /** Something waiting for the signed-in user (applications; campaign deadlines). */
   export interface Todo {
-    kind: 'application';
+    /** `application`, or a kind the campaign adds (a deadline reminder). */
+    kind: string;
     object_id: number;
     /** The action expected: consult, confirm, decide. */
     action: string;

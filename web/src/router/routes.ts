@@ -1,5 +1,20 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Avatar, Bell, Document, Grid, House, Location, OfficeBuilding, Share, Tickets, User } from '@element-plus/icons-vue';
+import {
+  Avatar,
+  Bell,
+  Calendar,
+  Document,
+  DocumentChecked,
+  Grid,
+  House,
+  List,
+  Location,
+  Notebook,
+  OfficeBuilding,
+  Share,
+  Tickets,
+  User,
+} from '@element-plus/icons-vue';
 import type { AuthApi } from '@/api/auth';
 
 /** Roles that work in the programme (see DOMAIN.md, Roles). */
@@ -118,6 +133,60 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'application-detail',
     component: () => import('@/views/application/detail/index.vue'),
     meta: { title: 'application.detailTitle', permissions: ['applications_read'] },
+  },
+  {
+    path: 'campaign',
+    name: 'campaign',
+    component: () => import('@/views/campaign/overview/index.vue'),
+    meta: {
+      title: 'menu.campaign',
+      permissions: ['campaign_read'],
+      menu: true,
+      icon: Calendar,
+      testId: 'menu-campaign',
+    },
+  },
+  {
+    path: 'checklist',
+    name: 'checklist',
+    component: () => import('@/views/campaign/checklist/index.vue'),
+    meta: {
+      title: 'menu.checklist',
+      permissions: ['campaign_read'],
+      menu: true,
+      icon: List,
+      testId: 'menu-checklist',
+    },
+  },
+  {
+    path: 'plans',
+    name: 'plans',
+    component: () => import('@/views/plan/list/index.vue'),
+    meta: {
+      title: 'menu.plans',
+      permissions: ['plans_read'],
+      menu: true,
+      icon: Notebook,
+      testId: 'menu-plans',
+    },
+  },
+  {
+    path: 'plans/:id(\\d+)',
+    name: 'plan-detail',
+    component: () => import('@/views/plan/detail/index.vue'),
+    meta: { title: 'plan.detailTitle', permissions: ['plans_read'] },
+  },
+  {
+    path: 'responsibility',
+    name: 'responsibility',
+    component: () => import('@/views/responsibility/index.vue'),
+    meta: {
+      title: 'menu.responsibility',
+      permissions: ['responsibility_read'],
+      menu: true,
+      icon: DocumentChecked,
+      testId: 'menu-responsibility',
+    },
   },
   {
     path: 'todos',

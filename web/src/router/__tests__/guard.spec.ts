@@ -45,15 +45,27 @@ describe('menu', () => {
   const names = (roles: AuthApi.Role[]) => buildMenu(accessFor(roles)).map((item) => item.name);
 
   it.each(['unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
-    expect(names([role])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications', 'todos']);
+    expect(names([role])).toEqual([
+      'dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications',
+      'campaign', 'checklist', 'plans', 'responsibility', 'todos',
+    ]);
   });
 
   it('committee_admin also sees the formation suggestions', () => {
-    expect(names(['committee_admin'])).toEqual(['dashboard', 'office-areas', 'units', 'members', 'alliances', 'formation', 'applications', 'todos']);
+    expect(names(['committee_admin'])).toEqual([
+      'dashboard', 'office-areas', 'units', 'members', 'alliances', 'formation', 'applications',
+      'campaign', 'checklist', 'plans', 'responsibility', 'todos',
+    ]);
   });
 
   it('member sees the programme pages but not the members register', () => {
-    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances', 'todos']);
+    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances', 'campaign', 'checklist', 'plans', 'todos']);
+  });
+
+  it('the campaign pages open by their codes: responsibility sheets need responsibility_read', () => {
+    const pages = buildMenu({ roles: [], permissions: ['campaign_read', 'plans_read'] }).map((item) => item.name);
+    expect(pages).toEqual(['campaign', 'checklist', 'plans']);
+    expect(buildMenu({ roles: [], permissions: ['responsibility_read'] }).map((item) => item.name)).toEqual(['responsibility']);
   });
 
   it('system_admin sees accounts and read-only reference data, not alliances or audit', () => {
