@@ -95,6 +95,15 @@ describe('联建 annual plan review, end to end', () => {
       // The home page shows the campaign: the current phase (or none) and the next deadline.
       await page.getByTestId('home-campaign').waitFor();
       await page.getByTestId('home-campaign-phase').waitFor();
+      const home = await apiOk(page, 'GET', '/api/v1/home/campaign');
+      assert.equal((await page.getByTestId('home-campaign-phase').getAttribute('data-phase')) || null, home.current_phase);
+      if (home.current_phase) {
+        // The current phase shows in the header on every page.
+        await page.locator(`[data-testid="header-phase"][data-phase="${home.current_phase}"]`).waitFor();
+      }
+      if (home.next_deadline) {
+        assert.equal(await page.getByTestId('home-campaign-days').getAttribute('data-days'), String(home.next_deadline.days_left));
+      }
       await page.getByTestId('menu-plans').click();
       await page.waitForURL((url) => url.pathname === '/plans');
       await settled(page);
