@@ -49,7 +49,8 @@ describe('联建 annual plan review, end to end', () => {
   /** Clicks a review button whose request goes out after the confirm box (submit, revise). */
   async function confirmedAction(page, action) {
     await page.getByTestId(`plan-action-${action}`).click();
-    const box = page.locator('.el-message-box');
+    // Only the box on screen (an earlier one may linger hidden in the page).
+    const box = page.locator('.el-message-box').filter({ visible: true });
     await box.waitFor();
     const answer = page.waitForResponse(
       (response) => response.url().endsWith(`/${action}`) && response.request().method() === 'POST',
@@ -57,6 +58,7 @@ describe('联建 annual plan review, end to end', () => {
     await box.locator('.el-message-box__btns .el-button--primary').click();
     const response = await answer;
     assert.equal(response.status(), 200, `${action}: ${await response.text()}`);
+    await box.waitFor({ state: 'hidden' });
   }
 
   /** The committee's 通过 / 退回 with an opinion. */
@@ -93,6 +95,15 @@ describe('联建 annual plan review, end to end', () => {
       // The home page shows the campaign: the current phase (or none) and the next deadline.
       await page.getByTestId('home-campaign').waitFor();
       await page.getByTestId('home-campaign-phase').waitFor();
+      const home = await apiOk(page, 'GET', '/api/v1/home/campaign');
+      assert.equal((await page.getByTestId('home-campaign-phase').getAttribute('data-phase')) || null, home.current_phase);
+      if (home.current_phase) {
+        // The current phase shows in the header on every page.
+        await page.locator(`[data-testid="header-phase"][data-phase="${home.current_phase}"]`).waitFor();
+      }
+      if (home.next_deadline) {
+        assert.equal(await page.getByTestId('home-campaign-days').getAttribute('data-days'), String(home.next_deadline.days_left));
+      }
       await page.getByTestId('menu-plans').click();
       await page.waitForURL((url) => url.pathname === '/plans');
       await settled(page);

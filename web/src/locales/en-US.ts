@@ -650,7 +650,7 @@ const enUS: MessageSchema = {
       campaign: { update: 'Set phase dates' },
       checklist_item: { create: 'Create checklist item', update: 'Edit checklist item', retire: 'Retire checklist item', restore: 'Restore checklist item', delete: 'Delete checklist item', copy: "Copy last year's checklist" },
       phase_report: { submit: 'Submit phase report' },
-      plan: { create: 'Create annual plan', update: 'Edit annual plan', submit: 'Submit annual plan', approve: 'Approve annual plan', return: 'Return annual plan', revise: 'Revise annual plan' },
+      plan: { create: 'Create annual plan', update: 'Edit annual plan', submit: 'Submit annual plan', approve: 'Approve annual plan', return: 'Return annual plan', revise: 'Revise annual plan', save: 'Save annual plan', edit: 'Edit annual plan' },
       responsibility_sheet: { update: 'Fill in responsibility sheet' },
     },
     objects: {

@@ -185,3 +185,18 @@ describe('labels', () => {
     expect(zhCN.inbox.kinds.deadline_reminder).toBeTruthy();
   });
 });
+
+describe('routes', () => {
+  it('the campaign paths resolve to their pages', async () => {
+    const { createMemoryHistory, createRouter } = await import('vue-router');
+    const { routes } = await import('@/router/routes');
+    const { CAMPAIGN_PATH, CHECKLIST_PATH, planPath, PLANS_PATH, RESPONSIBILITY_PATH } = await import('@/views/plan/shared/paths');
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    expect(router.resolve(CAMPAIGN_PATH).name).toBe('campaign');
+    expect(router.resolve(CHECKLIST_PATH).name).toBe('checklist');
+    expect(router.resolve(PLANS_PATH).name).toBe('plans');
+    expect(router.resolve(planPath(7)).name).toBe('plan-detail');
+    expect(router.resolve(RESPONSIBILITY_PATH).name).toBe('responsibility');
+    expect(router.resolve('/plans/abc').name).toBe('not-found');
+  });
+});
