@@ -183,9 +183,9 @@ TEST_F(PlanApi, EveryItemProblemIsAnsweredAtOnceWithItsIndex) {
         {{"items", boost::json::array{item("好的", "theory_study", 5), bad, wrong_month}}});
     ASSERT_EQ(result.status, 422) << result.body;
     std::vector<std::string> fields;
-    const boost::json::array entries_of_entry =
+    const boost::json::array problems =
         result.json().at("error").at("details").at("fields").as_array();
-    for (const auto& entry : entries_of_entry) {
+    for (const auto& entry : problems) {
         fields.push_back(str(entry.at("field")));
     }
     for (const char* expected :
@@ -248,8 +248,8 @@ TEST_F(PlanApi, TheDemoShowsTheThreeStates) {
     const auto list = admin.get("/api/v1/plans?year=" + std::to_string(current_year()));
     ASSERT_EQ(list.status, 200) << list.body;
     std::map<std::string, boost::json::value> by_alliance;
-    const boost::json::array entries_of_entry = list.json().at("items").as_array();
-    for (const auto& entry : entries_of_entry) {
+    const boost::json::array listed = list.json().at("items").as_array();
+    for (const auto& entry : listed) {
         by_alliance[str(entry.at("alliance").at("name"))] = entry;
     }
     ASSERT_EQ(by_alliance.size(), 3u) << list.body;
