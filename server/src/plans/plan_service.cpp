@@ -39,10 +39,11 @@ struct AllianceFacts {
     std::vector<long long> member_ids;
 };
 
+// Reading a plan of a dissolved alliance is allowed (`for_reading`); writing to one is not.
 AllianceFacts alliance_facts(storage::Session& session, long long alliance_id,
-                             const std::string& field = "") {
+                             const std::string& field = "", bool for_reading = false) {
     auto alliance = storage::find_alliance(session, alliance_id, today_date());
-    if (!alliance || alliance->dissolved_on) {
+    if (!alliance || (alliance->dissolved_on && !for_reading)) {
         if (!field.empty()) {
             throw field_error(field, "联盟不存在或已解散");
         }
@@ -207,7 +208,7 @@ Plan PlanService::version(const accounts::Caller& caller, long long id, int numb
     storage::Connection connection(database_);
     auto& session = connection.session();
     const auto head = head_of(session, id);
-    const auto alliance = alliance_facts(session, head.alliance.id);
+    const auto alliance = alliance_facts(session, head.alliance.id, "", true);
     require_read(caller, alliance.target);
     return assemble(session, head, caller_facts(caller, alliance.target),
                     number > 0 ? std::optional<int>(number) : std::nullopt);
@@ -217,7 +218,7 @@ std::vector<VersionSummary> PlanService::versions(const accounts::Caller& caller
     storage::Connection connection(database_);
     auto& session = connection.session();
     const auto head = head_of(session, id);
-    require_read(caller, alliance_facts(session, head.alliance.id).target);
+    require_read(caller, alliance_facts(session, head.alliance.id, "", true).target);
     return storage::plan_versions(session, id);
 }
 
@@ -225,7 +226,7 @@ Comparison PlanService::compare(const accounts::Caller& caller, long long id, in
     storage::Connection connection(database_);
     auto& session = connection.session();
     const auto head = head_of(session, id);
-    require_read(caller, alliance_facts(session, head.alliance.id).target);
+    require_read(caller, alliance_facts(session, head.alliance.id, "", true).target);
     auto before = storage::find_plan_version(session, id, from);
     if (!before) {
         throw field_error("from", "版本 " + std::to_string(from) + " 不存在");

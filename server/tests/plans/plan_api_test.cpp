@@ -38,7 +38,7 @@ TEST_F(PlanApi, TheLeadWritesSubmitsIsReturnedRevisesAndIsApprovedWithEveryVersi
     auto returned = post_body(admin, path(id, "return"), {{"opinion", "请补充党员队伍联建活动"}});
     ASSERT_EQ(returned.status, 200) << returned.body;
     EXPECT_EQ(str(returned.json().at("state")), "returned");
-    const auto& steps = returned.json().at("steps").as_array();
+    const auto steps = returned.json().at("steps").as_array();
     EXPECT_EQ(str(steps.back().at("action")), "return");
     EXPECT_EQ(str(steps.back().at("opinion")), "请补充党员队伍联建活动");
     // then the lead edits it (keeping the ids of its items) and resubmits, and it is approved.
@@ -78,7 +78,7 @@ TEST_F(PlanApi, TheLeadWritesSubmitsIsReturnedRevisesAndIsApprovedWithEveryVersi
     // and version 1 stays approved in the history.
     const auto versions = lead.get(path(id, "versions"));
     ASSERT_EQ(versions.status, 200) << versions.body;
-    const auto& history = versions.json().at("items").as_array();
+    const auto history = versions.json().at("items").as_array();
     ASSERT_EQ(history.size(), 2u);
     EXPECT_EQ(str(history[0].at("state")), "approved");
     EXPECT_EQ(str(history[1].at("state")), "draft");
@@ -183,7 +183,9 @@ TEST_F(PlanApi, EveryItemProblemIsAnsweredAtOnceWithItsIndex) {
         {{"items", boost::json::array{item("好的", "theory_study", 5), bad, wrong_month}}});
     ASSERT_EQ(result.status, 422) << result.body;
     std::vector<std::string> fields;
-    for (const auto& entry : result.json().at("error").at("details").at("fields").as_array()) {
+    const boost::json::array problems =
+        result.json().at("error").at("details").at("fields").as_array();
+    for (const auto& entry : problems) {
         fields.push_back(str(entry.at("field")));
     }
     for (const char* expected :
@@ -246,7 +248,8 @@ TEST_F(PlanApi, TheDemoShowsTheThreeStates) {
     const auto list = admin.get("/api/v1/plans?year=" + std::to_string(current_year()));
     ASSERT_EQ(list.status, 200) << list.body;
     std::map<std::string, boost::json::value> by_alliance;
-    for (const auto& entry : list.json().at("items").as_array()) {
+    const boost::json::array listed = list.json().at("items").as_array();
+    for (const auto& entry : listed) {
         by_alliance[str(entry.at("alliance").at("name"))] = entry;
     }
     ASSERT_EQ(by_alliance.size(), 3u) << list.body;

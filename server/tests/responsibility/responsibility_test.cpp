@@ -125,7 +125,8 @@ TEST_F(ResponsibilityApi, TheLeadSeesItsAllianceAnotherUnitItsOwnAndTheCommittee
     const auto led = lead.get(query);
     ASSERT_EQ(led.status, 200) << led.body;
     EXPECT_EQ(led.json().at("total").as_int64(), 5);
-    for (const auto& sheet : led.json().at("items").as_array()) {
+    const boost::json::array sheets = led.json().at("items").as_array();
+    for (const auto& sheet : sheets) {
         EXPECT_EQ(str(sheet.at("alliance").at("name")), "第一联盟");
         EXPECT_TRUE(sheet.at("first_responsible").is_object());
     }
@@ -141,7 +142,8 @@ TEST_F(ResponsibilityApi, TheCommitteeSeesWhichUnitsHaveNotFilledTheirsIn) {
     const auto missing = admin.get(query);
     ASSERT_EQ(missing.status, 200) << missing.body;
     std::vector<std::string> units;
-    for (const auto& entry : missing.json().at("items").as_array()) {
+    const boost::json::array missing_units = missing.json().at("items").as_array();
+    for (const auto& entry : missing_units) {
         units.push_back(str(entry.at("unit").at("name")));
     }
     EXPECT_EQ(units, (std::vector<std::string>{"区科协", "区供销联社"}));
