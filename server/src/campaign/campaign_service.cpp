@@ -22,7 +22,7 @@ void check_year(int year, const char* field = "year") {
 }
 
 std::string now_text() {
-    return format_timestamp(programme_clock::now());
+    return now_timestamp();
 }
 
 CampaignView view_of(Campaign campaign) {

@@ -65,7 +65,7 @@ ChecklistItem load(storage::Session& session, long long id) {
 }
 
 std::string now_text() {
-    return format_timestamp(programme_clock::now());
+    return now_timestamp();
 }
 
 }  // namespace

@@ -27,25 +27,30 @@ const char* subject_of(Deadline deadline) {
 }  // namespace
 
 inbox::NotificationDraft reminder_draft(int year, Deadline deadline, const std::string& due_on,
-                                        int days_left) {
+                                        int days_left, long long alliance_id) {
     inbox::NotificationDraft draft;
-    draft.kind = "deadline.reminder";
+    draft.kind = reminder_kind;
     draft.title = days_left > 0
                       ? std::string("「") + subject_of(deadline) + "」将于 " + due_on +
                             " 截止，还有 " + std::to_string(days_left) + " 天"
                       : std::string("「") + subject_of(deadline) + "」今天（" + due_on + "）截止";
     draft.link = deadline == Deadline::plan_due ? "/plans?year=" + std::to_string(year)
                                                 : "/campaign?year=" + std::to_string(year);
-    draft.object_type = "campaign";
-    draft.object_id = year;
+    draft.object_type = enum_code(deadline);
+    draft.object_id = alliance_id;
     return draft;
+}
+
+long long resolve_deadline_reminders(storage::Transaction& transaction, inbox::Notifier& notifier,
+                                     Deadline deadline, long long alliance_id) {
+    return notifier.resolve(transaction, enum_code(deadline), alliance_id, reminder_kind);
 }
 
 ReminderRun ReminderService::run_once() {
     ReminderRun run;
     const auto today = programme_clock::today();
     const int year = programme_clock::current_year();
-    const auto now = format_timestamp(programme_clock::now());
+    const auto now = now_timestamp();
     storage::Transaction transaction(database_);
     auto& session = transaction.session();
     const auto campaign = effective_campaign(session, year);
@@ -68,7 +73,7 @@ ReminderRun ReminderService::run_once() {
                     transaction,
                     {inbox::Audience{accounts::Permission::reports_submit, alliance.lead_unit.id}},
                     reminder_draft(year, deadline.code, deadline.due_on,
-                                   days_between(today, deadline.due_on)));
+                                   days_between(today, deadline.due_on), alliance.id));
                 ++run.sent;
             }
         }

@@ -8,10 +8,20 @@
 
 namespace lianjian::campaign {
 
-// The text and link of the to-do a reminder raises: 「活动计划」将于 2026-04-30 截止，还有 7 天
-// (on the day itself: 「活动计划」今天（2026-04-30）截止).
+// The notification kind of a deadline reminder; its object is the deadline (`object_type`, its
+// code such as "plan_due") of one alliance (`object_id`), so the reminder ends when that alliance
+// does what the deadline asks (resolve_deadline_reminders).
+inline constexpr const char* reminder_kind = "deadline.reminder";
+
+// The text and link of the to-do a reminder raises for `alliance_id`: 「活动计划」将于 2026-04-30
+// 截止，还有 7 天 (on the day itself: 「活动计划」今天（2026-04-30）截止).
 inbox::NotificationDraft reminder_draft(int year, Deadline deadline, const std::string& due_on,
-                                        int days_left);
+                                        int days_left, long long alliance_id);
+
+// Ends the reminders of `deadline` for one alliance, for everyone who got them: called in the
+// transaction that does the work (a plan submitted, a phase report submitted).
+long long resolve_deadline_reminders(storage::Transaction& transaction, inbox::Notifier& notifier,
+                                     Deadline deadline, long long alliance_id);
 
 struct ReminderRun {
     int sent = 0;     // reminders whose to-dos this run wrote

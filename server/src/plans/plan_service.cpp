@@ -1,6 +1,7 @@
 #include "plans/items.hpp"
 #include "plans/plan.hpp"
 
+#include "campaign/reminder_service.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -181,7 +182,7 @@ Plan PlanService::create(const accounts::Caller& caller, long long alliance_id, 
         }
         throw error;
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     const long long id = storage::insert_plan(session, alliance_id, year, now);
     PlanVersion version;
     version.number = 1;
@@ -292,7 +293,29 @@ Plan PlanService::save(const accounts::Caller& caller, long long id, const PlanC
         }
         rows.push_back(std::move(row));
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
+    if (outcome.opens_version) {
+        // The returned version stays as it was returned; the edit becomes the next version.
+        PlanVersion next;
+        next.number = version->number + 1;
+        next.state = outcome.next;
+        next.rotation_mode = alliance.alliance.rotation_mode;
+        next.contacts = version->contacts;
+        next.support = version->support;
+        storage::insert_plan_version(session, id, next, caller.user_id(), now);
+        storage::insert_plan_step(session, id,
+                                  {PlanAction::revise,
+                                   next.number,
+                                   {caller.user_id(), ""},
+                                   std::nullopt,
+                                   "",
+                                   outcome.next,
+                                   now},
+                                  head.lead_unit.id, now);
+        auto opened = storage::find_plan_version(session, id, next.number);
+        opened->items = version->items;
+        version = std::move(opened);
+    }
     storage::replace_plan_items(session, version->id, rows);
     ChangeSet changes;
     changes.compare("item_count", static_cast<long long>(version->items.size()),
@@ -348,7 +371,7 @@ Plan PlanService::transition(const accounts::Caller& caller, long long id, PlanA
     if (action == PlanAction::submit && version->items.empty()) {
         throw field_error("items", "计划还没有活动安排，请先添加活动后再提交");
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     int number = version->number;
     if (outcome.opens_version) {
         PlanVersion next;
@@ -359,6 +382,12 @@ Plan PlanService::transition(const accounts::Caller& caller, long long id, PlanA
         next.support = version->support;
         const long long next_id =
             storage::insert_plan_version(session, id, next, caller.user_id(), now);
+        if (next.state == PlanState::submitted) {
+            // A returned version resubmitted unchanged: the copy is what the committee reviews.
+            auto opened = storage::find_plan_version(session, id, next.number);
+            opened->submitted_at = now;
+            storage::update_plan_version(session, *opened, now);
+        }
         std::vector<storage::ItemRow> rows;
         const auto copies = items_of(version->items);
         for (std::size_t index = 0; index < copies.size(); ++index) {
@@ -389,10 +418,15 @@ Plan PlanService::transition(const accounts::Caller& caller, long long id, PlanA
                    "version=" + std::to_string(number) + " state=" + enum_code(outcome.next)});
     inbox::NotificationDraft draft{"", title_of(head), link_of(id), "plan", id};
     if (action == PlanAction::submit) {
+        // The plan is in: the reminders of its deadline end for the lead unit.
+        campaign::resolve_deadline_reminders(transaction, notifier_, campaign::Deadline::plan_due,
+                                             head.alliance.id);
         draft.kind = "plan.submitted";
         draft.title += "（第 " + std::to_string(number) + " 版）已提交，请机关工委审核";
         notifier_.notify(transaction, {{Permission::plans_review, std::nullopt}}, draft);
     } else if (action == PlanAction::approve || action == PlanAction::send_back) {
+        // Reviewed: the committee's request to review ends for every committee account.
+        notifier_.resolve(transaction, "plan", id, "plan.submitted");
         draft.kind = "plan.decided";
         draft.title += action == PlanAction::approve ? "已审核通过" : "被退回修改，请查看审核意见";
         notifier_.notify(transaction, {{Permission::plans_write, head.lead_unit.id}}, draft);

@@ -38,9 +38,17 @@ Outcome next_state(const WorkflowRecord& record, PlanAction action, const Caller
     switch (action) {
         case PlanAction::create:
             break;
+        // A returned version stays as the committee saw and returned it: the lead's edit or
+        // resubmission opens the next version (seed 五(一): every version kept).
         case PlanAction::save:
+            if (state == PlanState::returned) {
+                return to(PlanState::draft, true);
+            }
             return editable(state) ? to(state) : refused(Refusal::not_editable);
         case PlanAction::submit:
+            if (state == PlanState::returned) {
+                return to(PlanState::submitted, true);
+            }
             return editable(state) ? to(PlanState::submitted) : refused(Refusal::not_editable);
         case PlanAction::approve:
             return state == PlanState::submitted ? to(PlanState::approved)

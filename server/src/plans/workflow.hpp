@@ -48,7 +48,9 @@ enum class Refusal {
 struct Outcome {
     Refusal refusal = Refusal::none;
     PlanState next = PlanState::draft;
-    bool opens_version = false;  // create and revise start a new version
+    // Create, revise, and the lead's edit or resubmission of a returned version start a new
+    // version; the version acted on is kept as it was.
+    bool opens_version = false;
 
     bool allowed() const { return refusal == Refusal::none; }
 };

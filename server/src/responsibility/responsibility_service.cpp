@@ -135,7 +135,7 @@ Sheet ResponsibilityService::save(const accounts::Caller& caller, int year, long
         for (const auto& problem : problems) messages.push_back({problem.field, problem.message});
         throw fields_error(messages);
     }
-    const auto now = format_timestamp(Clock::now());
+    const auto now = now_timestamp();
     const auto existing = storage::find_sheet(session, year, unit_id);
     ChangeSet changes;
     long long id = 0;

@@ -16,7 +16,21 @@ class ReminderScheduler : public ::testing::Test {
     ReminderScheduler() {
         first = std::make_unique<app::Application>(config());
         demo::load_demo(first->services(), std::string(demo_password));
+        remove_demo_plans();
         second = std::make_unique<app::Application>(config());
+    }
+
+    // The demo's plans were submitted, which does the plan deadline; these tests start from an
+    // April in which no alliance has submitted yet.
+    void remove_demo_plans() {
+        storage::Transaction transaction(first->database());
+        auto& session = transaction.session();
+        session << "DELETE FROM plan_item_unit";
+        session << "DELETE FROM plan_item";
+        session << "DELETE FROM plan_step";
+        session << "DELETE FROM plan_version";
+        session << "DELETE FROM plan";
+        transaction.commit();
     }
     ~ReminderScheduler() override { programme_clock::set_time_source(nullptr); }
 

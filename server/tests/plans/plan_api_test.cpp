@@ -63,27 +63,31 @@ TEST_F(PlanApi, TheLeadWritesSubmitsIsReturnedRevisesAndIsApprovedWithEveryVersi
     }
     const auto edited = put_body(lead, path(id), {{"items", sent}});
     ASSERT_EQ(edited.status, 200) << edited.body;
-    EXPECT_EQ(str(edited.json().at("state")), "returned");
+    // The edit opens version 2 as a draft; version 1 stays returned, as the committee saw it.
+    EXPECT_EQ(str(edited.json().at("state")), "draft");
+    EXPECT_EQ(edited.json().at("version_number").as_int64(), 2);
+    EXPECT_EQ(str(lead.get(path(id, "versions/1")).json().at("state")), "returned");
     ASSERT_EQ(lead.post(path(id, "submit")).status, 200);
     auto approved = post_body(admin, path(id, "approve"), {{"opinion", "同意"}});
     ASSERT_EQ(approved.status, 200) << approved.body;
     EXPECT_EQ(str(approved.json().at("state")), "approved");
     EXPECT_EQ(strings(plan(lead, id).at("actions")), std::vector<std::string>{"revise"});
-    // When the approved plan is revised, version 2 opens as a draft with the items copied,
+    // When the approved plan is revised, version 3 opens as a draft with the items copied,
     auto revised = lead.post(path(id, "revise"));
     ASSERT_EQ(revised.status, 200) << revised.body;
-    EXPECT_EQ(revised.json().at("version_number").as_int64(), 2);
+    EXPECT_EQ(revised.json().at("version_number").as_int64(), 3);
     EXPECT_EQ(str(revised.json().at("state")), "draft");
     EXPECT_EQ(revised.json().at("items").as_array().size(), 5u);
-    // and version 1 stays approved in the history.
+    // and the history keeps version 1 returned and version 2 approved.
     const auto versions = lead.get(path(id, "versions"));
     ASSERT_EQ(versions.status, 200) << versions.body;
     const auto history = versions.json().at("items").as_array();
-    ASSERT_EQ(history.size(), 2u);
-    EXPECT_EQ(str(history[0].at("state")), "approved");
-    EXPECT_EQ(str(history[1].at("state")), "draft");
-    EXPECT_EQ(versions.json().at("total").as_int64(), 2);
-    const auto first_version = lead.get(path(id, "versions/1"));
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(str(history[0].at("state")), "returned");
+    EXPECT_EQ(str(history[1].at("state")), "approved");
+    EXPECT_EQ(str(history[2].at("state")), "draft");
+    EXPECT_EQ(versions.json().at("total").as_int64(), 3);
+    const auto first_version = lead.get(path(id, "versions/2"));
     ASSERT_EQ(first_version.status, 200) << first_version.body;
     EXPECT_EQ(str(first_version.json().at("state")), "approved");
     EXPECT_TRUE(first_version.json().at("actions").as_array().empty());
@@ -101,7 +105,7 @@ TEST_F(PlanApi, TheLeadWritesSubmitsIsReturnedRevisesAndIsApprovedWithEveryVersi
         kept.push_back(std::move(object));
     }
     ASSERT_EQ(put_body(lead, path(id), {{"items", kept}}).status, 200);
-    const auto compared = lead.get(path(id, "compare?from=1&to=2"));
+    const auto compared = lead.get(path(id, "compare?from=2&to=3"));
     ASSERT_EQ(compared.status, 200) << compared.body;
     const auto comparison = compared.json();
     EXPECT_EQ(comparison.at("removed").as_array().size(), 1u);
@@ -271,6 +275,72 @@ TEST_F(PlanApi, TheDemoShowsTheThreeStates) {
     const long long returned = by_alliance["第二联盟"].at("id").as_int64();
     const auto steps = plan(admin, returned).at("steps").as_array();
     EXPECT_FALSE(str(steps.back().at("opinion")).empty());
+}
+
+}  // namespace
+}  // namespace lianjian::testing::plan_support
+
+namespace lianjian::testing::plan_support {
+namespace {
+
+// Issue 10 point 1 with issue 9's "a to-do ends when anyone does the work": the scheduler's
+// reminder of the plan deadline ends when the lead submits the plan, and the committee's request
+// to review ends when one committee account has reviewed it.
+class FixedInstant : public TimeSource {
+  public:
+    explicit FixedInstant(const std::string& instant) : at_(parse_timestamp(instant, "t")) {}
+    TimePoint now() const override { return at_; }
+
+  private:
+    TimePoint at_;
+};
+
+// The caller's notifications of `kind` about (object_type, object_id).
+std::vector<boost::json::value> notifications(HttpClient& client, const std::string& kind,
+                                              const std::string& object_type, long long object_id) {
+    const auto result = client.get("/api/v1/notifications?page_size=100");
+    EXPECT_EQ(result.status, 200) << result.body;
+    std::vector<boost::json::value> found;
+    for (const auto& item : result.json().at("items").as_array()) {
+        if (item.at("kind") == kind.c_str() && item.at("object_type") == object_type.c_str() &&
+            item.at("object_id").as_int64() == object_id) {
+            found.push_back(item);
+        }
+    }
+    return found;
+}
+
+TEST_F(PlanApi, SubmittingThePlanEndsItsRemindersAndReviewingEndsTheRequestToReview) {
+    // Given 第一联盟's plan for next year being written, and the scheduler run on 23 April of that
+    // year (7 days before the plan falls due),
+    const long long id = new_plan();
+    ASSERT_EQ(write_four(id).status, 200);
+    FixedInstant april(std::to_string(year) + "-04-23T01:00:00Z");
+    programme_clock::set_time_source(&april);
+    const auto run = server.application().services().reminders.run_once();
+    programme_clock::set_time_source(nullptr);
+    ASSERT_GT(run.sent, 0);
+    auto reminded = notifications(lead, "deadline.reminder", "plan_due", first);
+    ASSERT_EQ(reminded.size(), 1u);
+    EXPECT_TRUE(reminded[0].at("resolved_at").is_null());
+    const auto others = notifications(other_lead, "deadline.reminder", "plan_due", second);
+    ASSERT_EQ(others.size(), 1u);
+    // when the lead submits the plan,
+    ASSERT_EQ(lead.post(path(id, "submit")).status, 200);
+    // then its reminder is resolved and no longer unread, while 第二联盟's stays open,
+    reminded = notifications(lead, "deadline.reminder", "plan_due", first);
+    ASSERT_EQ(reminded.size(), 1u);
+    EXPECT_FALSE(reminded[0].at("resolved_at").is_null());
+    EXPECT_TRUE(notifications(other_lead, "deadline.reminder", "plan_due", second)[0]
+                    .at("resolved_at")
+                    .is_null());
+    // and the committee's request to review ends once the plan is returned.
+    auto asked = notifications(admin, "plan.submitted", "plan", id);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_TRUE(asked[0].at("resolved_at").is_null());
+    ASSERT_EQ(post_body(admin, path(id, "return"), {{"opinion", "请补充时间安排"}}).status, 200);
+    asked = notifications(admin, "plan.submitted", "plan", id);
+    EXPECT_FALSE(asked[0].at("resolved_at").is_null());
 }
 
 }  // namespace

@@ -53,8 +53,9 @@ const Case cases[] = {
      false},
     // Saving.
     {"lead saves a draft", at(S::draft), A::save, lead(), false, R::none, S::draft, false},
-    {"lead saves a returned plan", at(S::returned), A::save, lead(), false, R::none, S::returned,
-     false},
+    // A returned version is kept as the committee returned it: editing opens the next version.
+    {"lead saves a returned plan", at(S::returned), A::save, lead(), false, R::none, S::draft,
+     true},
     {"lead saves a submitted plan", at(S::submitted), A::save, lead(), false, R::not_editable,
      S::draft, false},
     {"lead saves an approved plan", at(S::approved), A::save, lead(), false, R::not_editable,
@@ -67,7 +68,7 @@ const Case cases[] = {
     // Submitting.
     {"lead submits a draft", at(S::draft), A::submit, lead(), false, R::none, S::submitted, false},
     {"lead resubmits a returned plan", at(S::returned), A::submit, lead(), false, R::none,
-     S::submitted, false},
+     S::submitted, true},
     {"lead submits twice", at(S::submitted), A::submit, lead(), false, R::not_editable, S::draft,
      false},
     {"lead submits an approved plan", at(S::approved), A::submit, lead(), false, R::not_editable,
