@@ -76,10 +76,12 @@ constexpr DemoItem last_year[] = {
      "总结上一年度联盟工作，部署本年度任务。", 12, ""},
 };
 
-void add_items(app::Services& services, storage::Transaction& transaction,
-               const audit::Actor& actor, int year, const auto& items) {
+// Written straight to storage: the items are audited together (`demo.campaign`), as the
+// registry's demo load is.
+void add_items(storage::Transaction& transaction, int year, const auto& items) {
+    const auto now = format_timestamp(programme_clock::now());
     for (const auto& item : items) {
-        campaign::ChecklistInput input;
+        campaign::ChecklistItem input;
         input.year = year;
         input.linkage = item.linkage;
         input.kind = item.kind;
@@ -89,7 +91,7 @@ void add_items(app::Services& services, storage::Transaction& transaction,
             input.suggested_month = item.month;
         }
         input.key_date = item.key_date;
-        services.checklist.create_in(transaction, actor, input);
+        storage::insert_checklist_item(transaction.session(), input, now);
     }
 }
 
@@ -102,11 +104,11 @@ bool load_campaign_demo(app::Services& services) {
     if (!services.campaigns.create_default(transaction, system_actor, year)) {
         return false;
     }
-    add_items(services, transaction, system_actor, year, this_year);
+    add_items(transaction, year, this_year);
     storage::ChecklistQuery previous;
     previous.year = year - 1;
     if (storage::list_checklist_items(transaction.session(), previous).total == 0) {
-        add_items(services, transaction, system_actor, year - 1, last_year);
+        add_items(transaction, year - 1, last_year);
     }
     services.audit.record(
         transaction,

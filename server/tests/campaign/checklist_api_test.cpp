@@ -121,8 +121,8 @@ TEST_F(ChecklistApi, AnItemAPlanUsesIsNeverDeleted) {
                             .as_int64();
     plan_item_using(alliance_id("第一联盟"), 2030, used);
     // then the list marks it in use,
-    for (const auto& item :
-         admin.get("/api/v1/checklist-items?year=2030").json().at("items").as_array()) {
+    const auto listed = admin.get("/api/v1/checklist-items?year=2030").json();
+    for (const auto& item : listed.at("items").as_array()) {
         EXPECT_EQ(item.at("in_use").as_bool(), item.at("id").as_int64() == used);
     }
     // deleting it is refused (retire it instead),
