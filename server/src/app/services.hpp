@@ -32,7 +32,7 @@ struct Services {
           applications(database, audit, alliances, notifier),
           inbox(database),
           members(database, audit, cipher),
-          campaigns(database, audit),
+          campaigns(database, audit, notifier),
           checklist(database, audit),
           reminders(database, notifier),
           plans(database, audit, alliances, notifier),

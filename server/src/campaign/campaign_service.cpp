@@ -1,5 +1,7 @@
 #include "campaign/campaign_service.hpp"
 
+#include "campaign/reminder_service.hpp"
+
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -268,6 +270,8 @@ PhaseReport CampaignService::submit_report(const accounts::Caller& caller,
     }
     const auto id = storage::insert_phase_report(session, alliance->id, input.year, input.phase,
                                                  account, caller.user_id(), now_text());
+    // The report is in: its deadline's reminders end for the lead unit.
+    resolve_deadline_reminders(transaction, notifier_, report_deadline(input.phase), alliance->id);
     audit_.record(transaction, {caller.actor, "phase_report.submit", "phase_report",
                                 std::to_string(id), audit::Outcome::success,
                                 std::string("alliance ") + std::to_string(alliance->id) + " " +

@@ -86,8 +86,9 @@ struct PhaseReportInput {
 
 class CampaignService {
   public:
-    CampaignService(storage::Database& database, audit::AuditLog& audit)
-        : database_(database), audit_(audit) {}
+    // `notifier` ends the reminders of a phase report's deadline when the report is in.
+    CampaignService(storage::Database& database, audit::AuditLog& audit, inbox::Notifier& notifier)
+        : database_(database), audit_(audit), notifier_(notifier) {}
 
     CampaignView get(int year);
     CampaignView update(const accounts::Caller& caller, int year, const CampaignInput& input);
@@ -104,6 +105,7 @@ class CampaignService {
   private:
     storage::Database& database_;
     audit::AuditLog& audit_;
+    inbox::Notifier& notifier_;
 };
 
 // The year's campaign, stored or default.

@@ -99,3 +99,44 @@ TEST_F(PhaseReportApi, AUnitReadsItsOwnAlliancesReports) {
 
 }  // namespace
 }  // namespace lianjian::testing::campaign_support
+
+namespace lianjian::testing::campaign_support {
+namespace {
+
+// A reminder is a to-do: it ends for the lead unit when the report it asks for is in (issue 9's
+// "a to-do ends when anyone does the work", for issue 10's deadlines).
+TEST_F(PhaseReportApi, SubmittingTheReportEndsItsReminders) {
+    // Given 29 November, one day before the implementation phase's report falls due, when the
+    // scheduler has reminded the lead units,
+    const long long second = alliance_id("第二联盟");
+    SetTime day_before("2026-11-29T01:00:00Z");
+    programme_clock::set_time_source(&day_before);
+    server.application().services().reminders.run_once();
+    programme_clock::set_time_source(nullptr);
+    auto lead = signed_in("zhengwu_admin");
+    const auto open_reminders = [&]() {
+        const auto result = lead.get("/api/v1/notifications?unread=true&page_size=100");
+        EXPECT_EQ(result.status, 200) << result.body;
+        long long count = 0;
+        for (const auto& item : result.json().at("items").as_array()) {
+            count += item.at("kind") == "deadline.reminder" &&
+                     item.at("object_type") == "report_implementation" &&
+                     item.at("object_id").as_int64() == second;
+        }
+        return count;
+    };
+    ASSERT_EQ(open_reminders(), 1);
+    // when 第二联盟's lead reports on the implementation phase,
+    ASSERT_EQ(post_body(lead, "/api/v1/phase-reports",
+                        {{"alliance_id", second},
+                         {"year", 2026},
+                         {"phase", "implementation"},
+                         {"account", "五月至十一月开展联合活动十二次。"}})
+                  .status,
+              201);
+    // then the reminder is resolved and no longer counts as unread.
+    EXPECT_EQ(open_reminders(), 0);
+}
+
+}  // namespace
+}  // namespace lianjian::testing::campaign_support
