@@ -212,7 +212,7 @@ std::string today_date() {
 }
 
 std::string now_timestamp() {
-    return now_timestamp();
+    return format_timestamp(programme_clock::now());
 }
 
 }  // namespace lianjian
