@@ -165,7 +165,7 @@ Sheet ResponsibilityService::save(const accounts::Caller& caller, int year, long
     }
     audit_.record(
         transaction,
-        {caller.actor, existing ? "responsibility.update" : "responsibility.create",
+        {caller.actor, existing ? "responsibility_sheet.update" : "responsibility_sheet.create",
          "responsibility_sheet", std::to_string(id), audit::Outcome::success, changes.json()});
     auto sheet = storage::find_sheet(session, year, unit_id);
     transaction.commit();

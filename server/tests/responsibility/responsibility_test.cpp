@@ -83,7 +83,7 @@ TEST_F(ResponsibilityApi, AUnitFillsInItsOwnSheetAndUpdatesIt) {
         put_body(member_unit, sheet_path(shenji, year), {{"targets", "旧"}, {"version", 1}}).status,
         409);
     EXPECT_EQ(
-        audit_events("responsibility.create", std::to_string(sheet.at("id").as_int64())).size(),
+        audit_events("responsibility_sheet.create", std::to_string(sheet.at("id").as_int64())).size(),
         1u);
 }
 

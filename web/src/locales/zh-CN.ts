@@ -646,12 +646,12 @@ const zhCN = {
       },
       formation: { adopt: '采纳组建建议', rotation_adopt: '采纳日历轮值方案' },
       access: { refused: '越权访问被拒绝' },
-      demo: { load: '载入演示数据' },
-      campaign: { update: '设置阶段日期' },
+      demo: { load: '载入演示数据', campaign: '载入演示年度工作' },
+      campaign: { create: '设立年度工作', update: '设置阶段日期' },
       checklist_item: { create: '新增参考清单项', update: '修改参考清单项', retire: '停用参考清单项', restore: '恢复参考清单项', delete: '删除参考清单项', copy: '复制上一年参考清单' },
       phase_report: { submit: '提交阶段汇报' },
       plan: { create: '新建活动计划', update: '修改活动计划', submit: '提交活动计划', approve: '通过活动计划', return: '退回活动计划', revise: '修订活动计划', save: '保存活动计划', edit: '编辑活动计划' },
-      responsibility_sheet: { update: '填写责任书' },
+      responsibility_sheet: { create: '填写责任书', update: '修改责任书' },
     },
     /** The kinds of object an audit row is about. */
     objects: {
@@ -666,6 +666,7 @@ const zhCN = {
       demo: '演示数据',
       campaign: '年度工作',
       checklist_item: '参考清单项',
+      checklist: '参考清单',
       phase_report: '阶段汇报',
       plan: '活动计划',
       responsibility_sheet: '责任书',

@@ -34,16 +34,20 @@ function recordedLiterals(): Array<{ action: string; objectType: string }> {
  */
 function composedActions(): string[] {
   const headers = cppFiles(SERVER_SRC, '.hpp').map((file) => readFileSync(file, 'utf8').replace(/\s+/g, ' '));
-  const actionCodes: string[] = [];
+  // Each area's action enum by the area it names: `ApplicationAction` → "application", `PlanAction` → "plan".
+  const codesByArea = new Map<string, string[]>();
   for (const text of headers) {
-    for (const table of text.matchAll(/struct EnumText<\w+::\w*Action> \{(.*?)\};/g)) {
-      for (const entry of table[1].matchAll(/\{\w+::\w+, "([a-z_]+)", "/g)) actionCodes.push(entry[1]);
+    for (const table of text.matchAll(/struct EnumText<\w+::(\w*)Action> \{(.*?)\};/g)) {
+      const area = table[1].replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+      const codes = [...table[2].matchAll(/\{\w+::\w+, "([a-z_]+)", "/g)].map((entry) => entry[1]);
+      codesByArea.set(area, [...(codesByArea.get(area) ?? []), ...codes]);
     }
   }
+  const every = [...codesByArea.values()].flat();
   const found: string[] = [];
   for (const text of sources) {
     for (const match of text.matchAll(/record\([^;]*?"([a-z_]+)\."\)? \+ (?:enum_code\()?\w+/g)) {
-      for (const code of actionCodes) found.push(`${match[1]}.${code}`);
+      for (const code of codesByArea.get(match[1]) ?? every) found.push(`${match[1]}.${code}`);
     }
   }
   return [...new Set(found)];
