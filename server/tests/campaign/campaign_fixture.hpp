@@ -21,8 +21,34 @@ class SetTime : public TimeSource {
     TimePoint at_;
 };
 
-class CampaignFixture : public AllianceFixture {
+// The programme's clock held at 29 November 2026 from before the demo server starts, so that the
+// demo's campaign, checklist and plans are those of 2026 whatever year the tests run in, and the
+// specifications can name 2026's dates. A test moves it with `clock_at`.
+class ClockIn2026 {
   protected:
+    ClockIn2026() { programme_clock::set_time_source(&pinned_); }
+
+    SetTime pinned_{"2026-11-29T02:00:00Z"};
+};
+
+// ClockIn2026 comes first, so the clock is set before the fixture's server loads the demo.
+class CampaignFixture : private ClockIn2026, public AllianceFixture {
+  protected:
+    // The demo's plans of the year were all submitted at least once, which does the plan
+    // deadline; these specifications start from an April in which no alliance has a plan, and
+    // write the plans they need themselves.
+    void SetUp() override {
+        AllianceFixture::SetUp();
+        storage::Transaction transaction(services().database);
+        auto& session = transaction.session();
+        session << "DELETE FROM plan_item_unit";
+        session << "DELETE FROM plan_item";
+        session << "DELETE FROM plan_step";
+        session << "DELETE FROM plan_version";
+        session << "DELETE FROM plan";
+        transaction.commit();
+    }
+
     void TearDown() override { programme_clock::set_time_source(nullptr); }
 
     void clock_at(const std::string& utc_instant) {
