@@ -118,7 +118,8 @@ TEST_F(PhaseReportApi, SubmittingTheReportEndsItsReminders) {
         const auto result = lead.get("/api/v1/notifications?unread=true&page_size=100");
         EXPECT_EQ(result.status, 200) << result.body;
         long long count = 0;
-        for (const auto& item : result.json().at("items").as_array()) {
+        const auto json = result.json();
+        for (const auto& item : json.at("items").as_array()) {
             count += item.at("kind") == "deadline.reminder" &&
                      item.at("object_type") == "report_implementation" &&
                      item.at("object_id").as_int64() == second;

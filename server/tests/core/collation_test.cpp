@@ -87,7 +87,8 @@ TEST_F(PinyinSort, MembersSortByPinyinWithinAndAcrossUnits) {
         const auto result = admin.get("/api/v1/members?page_size=100&" + query);
         EXPECT_EQ(result.status, 200) << result.body;
         std::vector<std::string> list;
-        for (const auto& item : result.json().at("items").as_array()) {
+        const auto json = result.json();
+        for (const auto& item : json.at("items").as_array()) {
             list.emplace_back(item.at("name").as_string());
         }
         return list;

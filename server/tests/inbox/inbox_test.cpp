@@ -118,8 +118,9 @@ TEST_F(InboxTest, EachStepTellsWhoeverActsNext) {
         const auto asked = about(*committee_admin, id);
         ASSERT_EQ(asked.size(), 1u);
         EXPECT_FALSE(asked[0].at("resolved_at").is_null());
-        EXPECT_EQ(summary(*committee_admin), std::make_pair(0LL, 0LL));
     }
+    // admin2, who has nothing else (the demo's plan notifications came before it), is all clear.
+    EXPECT_EQ(summary(admin2), std::make_pair(0LL, 0LL));
 }
 
 TEST_F(InboxTest, ARejectionIsToldToTheApplicant) {
@@ -167,13 +168,19 @@ TEST_F(InboxTest, ReadStateIsEachUsersOwn) {
     for (const auto& item : after.items) {
         EXPECT_EQ(item.at("read_at").is_null(), item.at("id").as_int64() != notification);
     }
-    // The lead's own notifications are untouched by any of it.
-    EXPECT_EQ(inbox(lead).unread, 2);
+    // The lead's own notifications are untouched by any of it (its two requests to consult are
+    // resolved by its own consulting, never read by anyone).
+    const auto lead_reads_marked = [&]() {
+        long long read = 0;
+        for (const auto& item : inbox(lead).items) read += !item.at("read_at").is_null();
+        return read;
+    };
+    EXPECT_EQ(lead_reads_marked(), 0);
 
     EXPECT_EQ(applicant.post("/api/v1/notifications/read-all").status, 204);
     EXPECT_EQ(inbox(applicant).unread, 0);
     EXPECT_EQ(summary(applicant).first, 0);
-    EXPECT_EQ(inbox(lead).unread, 2);
+    EXPECT_EQ(lead_reads_marked(), 0);
 }
 
 TEST_F(InboxTest, FoundingAsksEachCoApplicantToConfirm) {

@@ -301,7 +301,8 @@ std::vector<boost::json::value> notifications(HttpClient& client, const std::str
     const auto result = client.get("/api/v1/notifications?page_size=100");
     EXPECT_EQ(result.status, 200) << result.body;
     std::vector<boost::json::value> found;
-    for (const auto& item : result.json().at("items").as_array()) {
+    const auto json = result.json();
+    for (const auto& item : json.at("items").as_array()) {
         if (item.at("kind") == kind.c_str() && item.at("object_type") == object_type.c_str() &&
             item.at("object_id").as_int64() == object_id) {
             found.push_back(item);
