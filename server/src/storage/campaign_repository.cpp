@@ -339,6 +339,9 @@ bool set_checklist_item_retired(Session& session, long long id,
 }
 
 void delete_checklist_item(Session& session, long long id) {
+    // Copies made from it in later years stay; only their link to the deleted source goes.
+    session << "UPDATE checklist_item SET copied_from_id = NULL WHERE copied_from_id = :id",
+        soci::use(id);
     session << "DELETE FROM checklist_item WHERE id = :id", soci::use(id);
 }
 

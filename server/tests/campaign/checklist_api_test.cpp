@@ -165,5 +165,26 @@ TEST_F(ChecklistApi, CopyingLastYearIsIdempotentAndSkipsRetiredItems) {
     EXPECT_FALSE(copied.at("items").at(0).at("copied_from_id").is_null());
 }
 
+TEST_F(ChecklistApi, AnUnusedItemThatWasCopiedOnIsDeletedAndItsCopyStays) {
+    // Given an item of 2032 copied into 2033, used by no plan,
+    const auto created =
+        post_body(admin, "/api/v1/checklist-items", item_body(2032, "宪法日主题党日"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const long long id = created.json().at("id").as_int64();
+    ASSERT_EQ(
+        post_body(admin, "/api/v1/checklist-items/copy", {{"from_year", 2032}, {"to_year", 2033}})
+            .status,
+        201);
+    // when the committee deletes the 2032 item,
+    const auto deleted = admin.request("DELETE", "/api/v1/checklist-items/" + std::to_string(id),
+                                       "", {{"X-Requested-With", "XMLHttpRequest"}});
+    // then it is gone (not a conflict), and the 2033 copy stays, no longer linked to it.
+    EXPECT_EQ(deleted.status, 204) << deleted.body;
+    EXPECT_EQ(admin.get("/api/v1/checklist-items?year=2032").json().at("total").as_int64(), 0);
+    const auto copies = admin.get("/api/v1/checklist-items?year=2033").json();
+    ASSERT_EQ(copies.at("total").as_int64(), 1);
+    EXPECT_TRUE(copies.at("items").at(0).at("copied_from_id").is_null());
+}
+
 }  // namespace
 }  // namespace lianjian::testing::campaign_support
