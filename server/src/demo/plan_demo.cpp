@@ -67,8 +67,11 @@ constexpr DemoItem third_items[] = {
      "区供销联社基层网点"},
 };
 
+// Appended piece by piece: GCC 12's -Wrestrict misfires on `literal + std::to_string(…)` at -O2.
 std::string two_digits(int value) {
-    return (value < 10 ? "0" : "") + std::to_string(value);
+    std::string text = value < 10 ? "0" : "";
+    text += std::to_string(value);
+    return text;
 }
 
 std::optional<accounts::Caller> caller_of(app::Services& services, const std::string& username) {

@@ -15,8 +15,11 @@ bool contains(const std::vector<long long>& ids, long long id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
+// Appended piece by piece: GCC 12's -Wrestrict misfires on `literal + std::to_string(…)` at -O2.
 std::string two_digits(int value) {
-    return (value < 10 ? "0" : "") + std::to_string(value);
+    std::string text = value < 10 ? "0" : "";
+    text += std::to_string(value);
+    return text;
 }
 
 // Reads one text by the rule `rule_field`, reporting under `field`; "" on a problem.
