@@ -1,6 +1,7 @@
 #include "demo/city_data.hpp"
 
 #include "core/clock.hpp"
+#include "core/date_text.hpp"
 #include "storage/alliance_repository.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/registry_repository.hpp"
@@ -35,14 +36,6 @@ constexpr std::array<const char*, 30> given_names = {
     "勇", "艳",   "杰",   "娟", "涛", "明", "超", "秀英", "霞",   "平",
     "刚", "桂英", "建华", "文", "华", "红", "玲", "志强", "海燕", "俊"};
 constexpr std::array<const char*, 6> posts = {"科员", "副科长", "科长", "副主任", "主任", "干部"};
-
-std::string two_digits(std::size_t n) {
-    std::string text = std::to_string(n);
-    if (n < 10) {
-        text.insert(text.begin(), '0');
-    }
-    return text;
-}
 
 std::string three_digits(std::size_t n) {
     return std::string(n < 10 ? "00" : n < 100 ? "0" : "") + std::to_string(n);
@@ -190,9 +183,9 @@ CityLoad load_city(app::Services& services) {
             member.gender = member_index % 3 == 1 ? "female" : "male";
             member.unit = {unit_ids[u], ""};
             member.post = posts[member_index % posts.size()];
-            member.joined_on = std::to_string(1990 + member_index % 35) + "-" +
-                               two_digits(1 + member_index % 12) + "-" +
-                               two_digits(1 + member_index % 28);
+            member.joined_on = date_text(static_cast<int>(1990 + member_index % 35),
+                                         static_cast<int>(1 + member_index % 12),
+                                         static_cast<int>(1 + member_index % 28));
             member.status = member_index % 10 == 0 ? "probationary" : "formal";
             member.created_at = now;
             member.updated_at = now;

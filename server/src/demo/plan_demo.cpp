@@ -1,6 +1,7 @@
 #include "demo/plan_demo.hpp"
 
 #include "core/clock.hpp"
+#include "core/date_text.hpp"
 #include "demo/demo_data.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/plan_repository.hpp"
@@ -67,13 +68,6 @@ constexpr DemoItem third_items[] = {
      "区供销联社基层网点"},
 };
 
-// Appended piece by piece: GCC 12's -Wrestrict misfires on `literal + std::to_string(…)` at -O2.
-std::string two_digits(int value) {
-    std::string text = value < 10 ? "0" : "";
-    text += std::to_string(value);
-    return text;
-}
-
 std::optional<accounts::Caller> caller_of(app::Services& services, const std::string& username) {
     storage::Connection connection(services.database);
     const auto user = storage::find_user_by_username(connection.session(), username);
@@ -113,8 +107,7 @@ plans::PlanContent content_of(const DemoItem* begin, const DemoItem* end, int ye
         draft.kind = enum_code(item->kind);
         draft.month = item->month;
         if (item->day > 0) {
-            draft.planned_on =
-                std::to_string(year) + "-" + two_digits(item->month) + "-" + two_digits(item->day);
+            draft.planned_on = date_text(year, item->month, item->day);
         }
         draft.place = item->place;
         draft.participating_unit_ids = units;

@@ -1,5 +1,6 @@
 #include "plans/items.hpp"
 
+#include "core/date_text.hpp"
 #include "core/text.hpp"
 
 #include <boost/json.hpp>
@@ -13,13 +14,6 @@ namespace {
 
 bool contains(const std::vector<long long>& ids, long long id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
-// Appended piece by piece: GCC 12's -Wrestrict misfires on `literal + std::to_string(…)` at -O2.
-std::string two_digits(int value) {
-    std::string text = value < 10 ? "0" : "";
-    text += std::to_string(value);
-    return text;
 }
 
 // Reads one text by the rule `rule_field`, reporting under `field`; "" on a problem.
@@ -217,7 +211,7 @@ std::optional<long long> rotation_host(const std::vector<alliances::Turn>& turns
         return std::nullopt;
     }
     if (mode == alliances::RotationMode::per_quarter) {
-        const std::string first = std::to_string(year) + "-" + two_digits(month) + "-01";
+        const std::string first = date_text(year, month, 1);
         for (const auto& turn : turns) {
             if (turn.starts_on <= first && first <= turn.ends_on) {
                 return turn.host_unit_id;
