@@ -69,8 +69,8 @@ constexpr PermissionRule rules[] = {
     {Permission::campaign_manage, bit(committee_admin), 0, Scope::all},
     // A plan is read within its alliance (drafts included) and by the committee and leaders; the
     // lead unit writes it and the committee reviews it.
-    {Permission::plans_read, roles_mask({committee_admin, viewer}), roles_mask({unit_admin, member}),
-     Scope::own_alliance},
+    {Permission::plans_read, roles_mask({committee_admin, viewer}),
+     roles_mask({unit_admin, member}), Scope::own_alliance},
     {Permission::plans_write, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
     {Permission::plans_review, bit(committee_admin), 0, Scope::all},
     // Each unit fills in its own sheet; the lead unit sees every sheet of its alliance.
@@ -80,6 +80,15 @@ constexpr PermissionRule rules[] = {
     {Permission::reports_read, roles_mask({committee_admin, viewer}), bit(unit_admin),
      Scope::own_alliance},
     {Permission::reports_submit, 0, bit(unit_admin), Scope::alliance_led_by_own_unit},
+    // Activities (seed 四, 五(二)): read within the alliance; the host unit's admin records one
+    // (the service checks it is the host, or the unit's own part); the lead unit or the
+    // committee archives and amends the ledger (seed 六(三)).
+    {Permission::activities_read, roles_mask({committee_admin, viewer}),
+     roles_mask({unit_admin, member}), Scope::own_alliance},
+    {Permission::activities_write, 0, bit(unit_admin), Scope::own_alliance},
+    {Permission::ledger_archive, bit(committee_admin), bit(unit_admin),
+     Scope::alliance_led_by_own_unit},
+    {Permission::ledger_verify, roles_mask({committee_admin, auditor}), 0, Scope::all},
 };
 
 const PermissionRule& rule_of(Permission permission) {

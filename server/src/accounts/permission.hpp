@@ -39,18 +39,29 @@ enum class Permission {
     responsibility_write,  // fill in one's own unit's responsibility sheet
     reports_read,          // phase reports (阶段汇报) and who is overdue
     reports_submit,        // submit the alliance's phase report (the lead unit)
+    activities_read,       // activities, their attendance, attachments and ledger status
+    activities_write,      // record an activity as its host unit, take attendance, attach files
+    ledger_archive,        // archive a submitted ledger and amend an archived one
+    ledger_verify,         // check every alliance's ledger chain
 };
 
 inline constexpr Permission all_permissions[] = {
-    Permission::public_access,        Permission::signed_in,          Permission::registry_read,
-    Permission::alliances_read,       Permission::audit_read,         Permission::users_manage,
-    Permission::registry_manage,      Permission::unit_update,        Permission::members_read,
-    Permission::members_manage,       Permission::members_unmask,     Permission::alliances_manage,
-    Permission::rotation_arrange,     Permission::applications_read,  Permission::applications_act,
-    Permission::applications_consult, Permission::applications_decide,  Permission::formation_suggest,
-    Permission::campaign_read,        Permission::campaign_manage,    Permission::plans_read,
-    Permission::plans_write,          Permission::plans_review,       Permission::responsibility_read,
-    Permission::responsibility_write, Permission::reports_read,       Permission::reports_submit};
+    Permission::public_access,        Permission::signed_in,
+    Permission::registry_read,        Permission::alliances_read,
+    Permission::audit_read,           Permission::users_manage,
+    Permission::registry_manage,      Permission::unit_update,
+    Permission::members_read,         Permission::members_manage,
+    Permission::members_unmask,       Permission::alliances_manage,
+    Permission::rotation_arrange,     Permission::applications_read,
+    Permission::applications_act,     Permission::applications_consult,
+    Permission::applications_decide,  Permission::formation_suggest,
+    Permission::campaign_read,        Permission::campaign_manage,
+    Permission::plans_read,           Permission::plans_write,
+    Permission::plans_review,         Permission::responsibility_read,
+    Permission::responsibility_write, Permission::reports_read,
+    Permission::reports_submit,       Permission::activities_read,
+    Permission::activities_write,     Permission::ledger_archive,
+    Permission::ledger_verify};
 
 // How far a permission reaches for the roles that hold it only in part: `all` (the whole
 // programme), `own_unit` (objects of the account's unit), `own_alliance` (the alliance the
@@ -107,7 +118,11 @@ struct EnumText<accounts::Permission> {
         {P::responsibility_read, "responsibility_read", "查看责任书"},
         {P::responsibility_write, "responsibility_write", "填写责任书"},
         {P::reports_read, "reports_read", "查看阶段汇报"},
-        {P::reports_submit, "reports_submit", "提交阶段汇报"}};
+        {P::reports_submit, "reports_submit", "提交阶段汇报"},
+        {P::activities_read, "activities_read", "查看活动和台账"},
+        {P::activities_write, "activities_write", "登记活动、签到和附件"},
+        {P::ledger_archive, "ledger_archive", "台账归档和更正"},
+        {P::ledger_verify, "ledger_verify", "核验台账链"}};
 };
 
 template <>

@@ -48,7 +48,11 @@ export namespace AuthApi {
     | 'responsibility_read'
     | 'responsibility_write'
     | 'reports_read'
-    | 'reports_submit';
+    | 'reports_submit'
+    | 'activities_read'
+    | 'activities_write'
+    | 'ledger_archive'
+    | 'ledger_verify';
 
   /** Answer of POST /auth/login and GET /auth/me. */
   export interface UserResult {
