@@ -30,10 +30,12 @@ const PROGRAMME_MENU = [
   'menu-campaign',
   'menu-checklist',
   'menu-plans',
+  'menu-activities',
+  'menu-ledger',
   'menu-responsibility',
   'menu-todos',
 ];
-const PROGRAMME_MENU_LABELS = ['首页', '办公区', '单位', '党员', '联盟', '申请', '年度工作', '参考清单', '活动计划', '责任书', '待办'];
+const PROGRAMME_MENU_LABELS = ['首页', '办公区', '单位', '党员', '联盟', '申请', '年度工作', '参考清单', '活动计划', '活动', '台账', '责任书', '待办'];
 /** The committee also forms alliances (联盟组建建议, permission formation_suggest); the viewer does not. */
 const COMMITTEE_MENU = [...PROGRAMME_MENU.slice(0, 5), 'menu-formation', ...PROGRAMME_MENU.slice(5)];
 

@@ -1,4 +1,4 @@
-import { API_BASE, buildUrl, requestClient, toApiError, type PageQuery, type PageResult, type RequestOptions } from './client';
+import { API_BASE, ApiError, buildUrl, CLIENT_ERROR_CODES, requestClient, toApiError, type PageQuery, type PageResult, type RequestOptions } from './client';
 import type { CampaignApi } from './campaign';
 
 /**
@@ -400,9 +400,33 @@ export function getSignin(token: string, options: Omit<RequestOptions, 'body' | 
   return requestClient.get<ActivityApi.SigninInfo>(`/signin/${encodeURIComponent(token)}`, undefined, { skipAuthRedirect: true, ...options });
 }
 
-/** Public: 422 `signin_mismatch`, 410 `signin_closed`, 429 with Retry-After. */
-export function signin(token: string, params: ActivityApi.SigninParams, options: MutationOptions = {}): Promise<ActivityApi.SigninResult> {
-  return requestClient.post<ActivityApi.SigninResult>(`/signin/${encodeURIComponent(token)}`, params, { skipAuthRedirect: true, ...options });
+/**
+ * Public: 422 `signin_mismatch`, 410 `signin_closed`, 429 with Retry-After. Sent directly (not
+ * through the client's toast): the page shows each answer itself, and a 429's `Retry-After`
+ * header lands in the error's `details.retry_after` (seconds).
+ */
+export async function signin(token: string, params: ActivityApi.SigninParams): Promise<ActivityApi.SigninResult> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(`/signin/${encodeURIComponent(token)}`), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin',
+      body: JSON.stringify(params),
+    });
+  } catch {
+    throw new ApiError(0, CLIENT_ERROR_CODES.network, 'network');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    const retry = response.headers.get('Retry-After');
+    if (retry !== null && error.details.retry_after === undefined) {
+      const seconds = Number(retry);
+      error.details.retry_after = Number.isFinite(seconds) ? seconds : Math.max(0, Math.round((Date.parse(retry) - Date.now()) / 1000));
+    }
+    throw error;
+  }
+  return (await response.json()) as ActivityApi.SigninResult;
 }
 
 /** One tap by a signed-in member on the roster. */

@@ -3,8 +3,10 @@ import {
   Avatar,
   Bell,
   Calendar,
+  Collection,
   Document,
   DocumentChecked,
+  Flag,
   Grid,
   House,
   List,
@@ -24,6 +26,7 @@ export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/password';
 export const FORBIDDEN_PATH = '/403';
 export const ERROR_PATH = '/error';
+export const SIGNIN_PATH = '/signin';
 
 /**
  * The pages inside the main layout, in menu order. The menu, the guards and the home page
@@ -177,6 +180,36 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'plan.detailTitle', permissions: ['plans_read'] },
   },
   {
+    path: 'activities',
+    name: 'activities',
+    component: () => import('@/views/activity/list/index.vue'),
+    meta: {
+      title: 'menu.activities',
+      permissions: ['activities_read'],
+      menu: true,
+      icon: Flag,
+      testId: 'menu-activities',
+    },
+  },
+  {
+    path: 'activities/:id(\\d+)',
+    name: 'activity-detail',
+    component: () => import('@/views/activity/detail/index.vue'),
+    meta: { title: 'activity.detailTitle', permissions: ['activities_read'] },
+  },
+  {
+    path: 'ledger',
+    name: 'ledger',
+    component: () => import('@/views/ledger/index.vue'),
+    meta: {
+      title: 'menu.ledger',
+      permissions: ['activities_read'],
+      menu: true,
+      icon: Collection,
+      testId: 'menu-ledger',
+    },
+  },
+  {
     path: 'responsibility',
     name: 'responsibility',
     component: () => import('@/views/responsibility/index.vue'),
@@ -244,6 +277,20 @@ export const routes: RouteRecordRaw[] = [
     name: 'root',
     component: () => import('@/layouts/BasicLayout.vue'),
     children: layoutChildren,
+  },
+  {
+    // The projector view of an activity's sign-in code: full screen, outside the layout.
+    path: '/activities/:id(\\d+)/signin-code',
+    name: 'activity-signin-code',
+    component: () => import('@/views/activity/signin-code/index.vue'),
+    meta: { title: 'activity.signinCodeTitle', permissions: ['activities_write'] },
+  },
+  {
+    // The page the QR code opens on a phone: no session needed.
+    path: SIGNIN_PATH + '/:token',
+    name: 'signin',
+    component: () => import('@/views/signin/index.vue'),
+    meta: { title: 'signin.title', public: true },
   },
   {
     path: FORBIDDEN_PATH,

@@ -47,19 +47,19 @@ describe('menu', () => {
   it.each(['unit_admin', 'viewer'] as const)('%s sees the programme pages and the members', (role) => {
     expect(names([role])).toEqual([
       'dashboard', 'office-areas', 'units', 'members', 'alliances', 'applications',
-      'campaign', 'checklist', 'plans', 'responsibility', 'todos',
+      'campaign', 'checklist', 'plans', 'activities', 'ledger', 'responsibility', 'todos',
     ]);
   });
 
   it('committee_admin also sees the formation suggestions', () => {
     expect(names(['committee_admin'])).toEqual([
       'dashboard', 'office-areas', 'units', 'members', 'alliances', 'formation', 'applications',
-      'campaign', 'checklist', 'plans', 'responsibility', 'todos',
+      'campaign', 'checklist', 'plans', 'activities', 'ledger', 'responsibility', 'todos',
     ]);
   });
 
   it('member sees the programme pages but not the members register', () => {
-    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances', 'campaign', 'checklist', 'plans', 'todos']);
+    expect(names(['member'])).toEqual(['dashboard', 'office-areas', 'units', 'alliances', 'campaign', 'checklist', 'plans', 'activities', 'ledger', 'todos']);
   });
 
   it('the campaign pages open by their codes: responsibility sheets need responsibility_read', () => {
