@@ -221,6 +221,7 @@ const enUS: MessageSchema = {
     ownUnitOnly: 'A unit admin edits only its own unit; parent and type cannot be changed',
   },
   alliance: {
+    coverageTab: 'Linkage coverage',
     title: 'Party-building alliances',
     batch: 'Batch {batch}',
     officeArea: 'Office area',

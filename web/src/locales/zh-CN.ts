@@ -219,6 +219,7 @@ const zhCN = {
     ownUnitOnly: '单位管理员只能修改本单位，上级单位和类型不可修改',
   },
   alliance: {
+    coverageTab: '六联开展情况',
     title: '党建联盟',
     batch: '第{batch}批',
     officeArea: '办公区',
