@@ -76,13 +76,16 @@ function localText(date) {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
-/** Types a date and time into the Element Plus picker inside the test id and closes it. */
-async function typeDateTime(page, scope, testId, text) {
-  const input = scope.getByTestId(testId).locator('input').first();
+/**
+ * Types a date and time into the Element Plus picker inside the test id (Enter takes it) and
+ * closes the picker by clicking the dialog's title (Escape would close the dialog).
+ */
+async function typeDateTime(page, dialog, testId, text) {
+  const input = dialog.getByTestId(testId).locator('input').first();
   await input.click();
   await input.fill(text);
   await input.press('Enter');
-  await page.keyboard.press('Escape').catch(() => {});
+  await dialog.locator('.el-dialog__title').click();
   await page.waitForFunction(
     ({ testId, text }) => document.querySelector(`[data-testid="${testId}"]`)?.dataset.value?.startsWith(text),
     { testId, text },
