@@ -21,7 +21,7 @@ const HOST_UNIT = '区委直属机关工委';
 const ALLIANCE = '第一联盟';
 /** The approved plan's item the activity starts from (theory_study, 主题党日). */
 const PLAN_ITEM = /庆祝建党节/;
-const MEMBER = { name: '签到测试党员', phone: '13912345678', last4: '5678' };
+const MEMBER = { name: '签到测试党员', phone: '13712345678', last4: '5678' };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

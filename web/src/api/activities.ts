@@ -444,6 +444,15 @@ export function deleteAttachment(id: number, options: MutationOptions = {}): Pro
   return requestClient.delete<void>(`/attachments/${id}`, options);
 }
 
+/**
+ * A URL the server sent (`content_url`, `thumbnail_url`): used as is when absolute or under
+ * /api/, else taken as a path of the API.
+ */
+export function serverUrl(url: string): string {
+  if (/^(https?:)?\/\//.test(url) || url.startsWith(`${API_BASE}/`) || url.startsWith('data:') || url.startsWith('blob:')) return url;
+  return buildUrl(url);
+}
+
 export function attachmentContentUrl(id: number): string {
   return buildUrl(`/attachments/${id}/content`);
 }

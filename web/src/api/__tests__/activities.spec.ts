@@ -209,3 +209,12 @@ describe('activities module', () => {
     expect(ledgerBinderUrl(1, 2026)).toBe('/api/v1/alliances/1/ledger-binder.pdf?year=2026');
   });
 });
+
+describe('serverUrl', () => {
+  it('keeps API and absolute URLs, puts a bare path under the API', async () => {
+    const { serverUrl } = await import('../activities');
+    expect(serverUrl('/api/v1/attachments/3/thumbnail')).toBe('/api/v1/attachments/3/thumbnail');
+    expect(serverUrl('/attachments/3/content')).toBe('/api/v1/attachments/3/content');
+    expect(serverUrl('https://x.example/a')).toBe('https://x.example/a');
+  });
+});

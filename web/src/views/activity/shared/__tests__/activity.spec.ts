@@ -100,3 +100,17 @@ describe('helpers', () => {
     expect(changesOf(activity, { title: '主题党日', theme: '', place: '三楼活动室 ', content: '学习', outcomes: '', minutes: '' })).toEqual({ place: '三楼活动室' });
   });
 });
+
+describe('audit labels of the activity areas', () => {
+  // The actions the activity, attendance, attachment and ledger services record.
+  const ACTIONS = [
+    'activity.create', 'activity.update', 'activity.hold', 'activity.submit_ledger', 'activity.archive', 'activity.return_ledger',
+    'activity.cancel', 'activity.part', 'ledger.amend', 'attendance.record', 'attendance.roster', 'attendance.signin',
+    'attendance.signin_refused', 'attachment.upload', 'attachment.remove',
+  ];
+
+  it.each(ACTIONS)('%s has a Chinese and an English label', (code) => {
+    expect(lookup(zhCN, `audit.actions.${code}`)).toMatch(/[\u4e00-\u9fff]/);
+    expect(lookup(enUS, `audit.actions.${code}`)).toBeTruthy();
+  });
+});
