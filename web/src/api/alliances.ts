@@ -125,6 +125,8 @@ export namespace AllianceApi {
   export interface Turn {
     sequence: number;
     host_unit_id: number;
+    /** The host with its name. */
+    host_unit?: Ref;
     /** True once the turn can no longer change (a past or current quarter). */
     fixed: boolean;
     /** per_quarter only. */
@@ -138,6 +140,8 @@ export namespace AllianceApi {
     year: number;
     rotation_mode: RotationMode;
     order: number[];
+    /** `order` with names. */
+    order_units?: Ref[];
     turns: Turn[];
     /** Membership events of the year, so a re-dealt rotation can be explained. */
     membership_changes: Event[];

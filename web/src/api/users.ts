@@ -1,5 +1,5 @@
 import type { AuthApi } from './auth';
-import { requestClient, type PageQuery, type PageResult, type RequestOptions } from './client';
+import { MAX_PAGE_SIZE, requestClient, type PageQuery, type PageResult, type RequestOptions } from './client';
 
 export namespace UserApi {
   export interface Account {
@@ -42,6 +42,20 @@ export namespace UserApi {
 
 export function listUsers(query: UserApi.ListQuery = {}): Promise<UserApi.ListResult> {
   return requestClient.get<UserApi.ListResult>('/users', { ...query });
+}
+
+/**
+ * Reads every page (a district has tens to a few hundred accounts). The server filters by `q`
+ * only, so a caller wanting locked or disabled accounts filters the result itself.
+ */
+export async function listAllUsers(query: Omit<UserApi.ListQuery, 'page' | 'page_size'> = {}): Promise<UserApi.Account[]> {
+  const accounts: UserApi.Account[] = [];
+  for (let page = 1; page <= 50; page += 1) {
+    const result = await listUsers({ ...query, page, page_size: MAX_PAGE_SIZE });
+    accounts.push(...result.items);
+    if (result.items.length === 0 || accounts.length >= result.total) break;
+  }
+  return accounts;
 }
 
 /** Errors (e.g. 422 `role_separation`) are shown by the dialog (pass `silent`); it stays open. */

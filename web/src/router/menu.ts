@@ -42,7 +42,7 @@ export function buildMenu(access: Access, children: RouteRecordRaw[] = layoutChi
     }));
 }
 
-/** Where "/" leads: the first menu page the caller may open (the auditor lands on the audit log). */
+/** Where "/" leads: the first menu page the caller may open (首页, for every signed-in role). */
 export function homePathFor(access: Access): string | null {
   return buildMenu(access)[0]?.path ?? null;
 }

@@ -75,12 +75,12 @@ describe('menu', () => {
   it('a page opens by permission code, not by role name', () => {
     // A role the menu has never heard of still sees what its codes open.
     const names = buildMenu({ roles: [], permissions: ['signed_in', 'audit_read', 'users_manage'] }).map((item) => item.name);
-    expect(names).toEqual(['users', 'audit']);
+    expect(names).toEqual(['dashboard', 'users', 'audit']);
   });
 
-  it('auditor sees the audit log only and lands there', () => {
-    expect(names(['auditor'])).toEqual(['audit']);
-    expect(homePathFor(accessFor(['auditor']))).toBe('/audit/events');
+  it('auditor sees its home page (the audit chain, refusals) and the audit log, and lands on the home page', () => {
+    expect(names(['auditor'])).toEqual(['dashboard', 'audit']);
+    expect(homePathFor(accessFor(['auditor']))).toBe('/dashboard');
   });
 
   it('no roles, no menu', () => {
@@ -146,12 +146,13 @@ describe('resolveNavigation', () => {
   it('redirects / to the role home', async () => {
     await expect(resolveNavigation(target('/'), signIn(['unit_admin']))).resolves.toBe('/dashboard');
     setActivePinia(createPinia());
-    await expect(resolveNavigation(target('/'), signIn(['auditor']))).resolves.toBe('/audit/events');
+    await expect(resolveNavigation(target('/'), signIn(['auditor']))).resolves.toBe('/dashboard');
   });
 
   it('blocks pages outside the roles', async () => {
     const auditor = signIn(['auditor']);
-    await expect(resolveNavigation(target('/dashboard'), auditor)).resolves.toBe('/403');
+    await expect(resolveNavigation(target('/dashboard'), auditor)).resolves.toBe(true);
+    await expect(resolveNavigation(target('/units'), auditor)).resolves.toBe('/403');
     await expect(resolveNavigation(target('/system/users'), auditor)).resolves.toBe('/403');
     await expect(resolveNavigation(target('/audit/events'), auditor)).resolves.toBe(true);
 
