@@ -284,10 +284,12 @@ describe('联建 web app, end to end', () => {
     });
   });
 
-  test('auditor lands on the audit log, sees login events and a verified chain', { timeout: TEST_TIMEOUT }, async () => {
+  test('auditor lands on the workbench, opens the audit log, sees login events and a verified chain', { timeout: TEST_TIMEOUT }, async () => {
     await withPage({}, async (page) => {
-      await login(page, 'auditor', DEMO_PASSWORD, '/audit/events');
-      assert.deepEqual(await menuTestIds(page), ['menu-audit']);
+      await login(page, 'auditor', DEMO_PASSWORD, '/dashboard');
+      assert.deepEqual(await menuTestIds(page), ['menu-dashboard', 'menu-audit']);
+      await page.getByTestId('menu-audit').click();
+      await page.waitForURL(/\/audit\/events/);
       await page.getByTestId('audit-row').first().waitFor();
       await page.locator('[data-testid="audit-verification"][data-state="ok"]').waitFor();
       await settled(page);
