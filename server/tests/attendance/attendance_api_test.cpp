@@ -341,14 +341,15 @@ TEST_F(SigninApi, AMembersOwnAccountSignsInWithOneTap) {
     EXPECT_EQ(str(row.at("method")), "tap");
     EXPECT_EQ(audit_events("attendance.tap", std::to_string(activity)).size(), 1u);
     // A member who is not on the roster cannot.
-    ASSERT_EQ(put_body(member_unit, path("roster"),
-                       {{"remove_member_ids", boost::json::array{people_of(shenji)[0].id}}})
-                  .status,
-              200);
+    const long long removed = people_of(shenji)[0].id;
+    ASSERT_EQ(
+        put_body(member_unit, path("roster"), {{"remove_member_ids", boost::json::array{removed}}})
+            .status,
+        200);
     {
         storage::Transaction transaction(services().database);
         transaction.session() << "UPDATE app_user SET member_id = :m WHERE id = :u",
-            soci::use(people_of(shenji)[0].id), soci::use(account);
+            soci::use(removed), soci::use(account);
         transaction.commit();
     }
     EXPECT_EQ(party_member.post(path("attendance/me")).status, 403);
