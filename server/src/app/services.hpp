@@ -3,6 +3,7 @@
 #include "accounts/account_service.hpp"
 #include "alliances/alliance.hpp"
 #include "applications/application.hpp"
+#include "attendance/attendance_service.hpp"
 #include "audit/audit_log.hpp"
 #include "campaign/campaign_service.hpp"
 #include "campaign/checklist_service.hpp"
@@ -36,7 +37,8 @@ struct Services {
           checklist(database, audit),
           reminders(database, notifier),
           plans(database, audit, alliances, notifier),
-          responsibility(database, audit) {}
+          responsibility(database, audit),
+          attendance(database, audit, cipher, crypto::signin_token_key(key)) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -53,6 +55,7 @@ struct Services {
     campaign::ReminderService reminders;
     plans::PlanService plans;
     responsibility::ResponsibilityService responsibility;
+    attendance::AttendanceService attendance;
 };
 
 }  // namespace lianjian::app

@@ -44,6 +44,10 @@ const char* error_code_name(ErrorCode code) {
             return "account_locked";
         case ErrorCode::too_many_requests:
             return "too_many_requests";
+        case ErrorCode::signin_mismatch:
+            return "signin_mismatch";
+        case ErrorCode::signin_closed:
+            return "signin_closed";
         case ErrorCode::internal:
             return "internal";
     }

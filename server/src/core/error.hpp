@@ -29,6 +29,8 @@ enum class ErrorCode {
     role_separation,
     account_locked,
     too_many_requests,
+    signin_mismatch,  // the QR sign-in's name and phone digits match nobody on the roster (422)
+    signin_closed,    // the QR sign-in is outside its window or the activity is closed (410)
     internal,
 };
 

@@ -32,7 +32,10 @@ Status status_of(ErrorCode code) {
         case ErrorCode::weak_password:
         case ErrorCode::wrong_password:
         case ErrorCode::role_separation:
+        case ErrorCode::signin_mismatch:
             return Status::unprocessable_entity;
+        case ErrorCode::signin_closed:
+            return Status::gone;
         case ErrorCode::account_locked:
             return Status::locked;
         case ErrorCode::too_many_requests:
@@ -48,7 +51,15 @@ Response error_response(const AppError& error) {
     if (!error.details().empty()) {
         body["details"] = error.details();
     }
-    return json_response(status_of(error.code()), boost::json::object{{"error", std::move(body)}});
+    auto response =
+        json_response(status_of(error.code()), boost::json::object{{"error", std::move(body)}});
+    // A refusal that says when to come back (`details.retry_after`, seconds) says it in the
+    // header too (RFC 9110 10.2.3).
+    if (const auto* retry_after = error.details().if_contains("retry_after");
+        retry_after && retry_after->is_int64()) {
+        response.set(beast_http::field::retry_after, std::to_string(retry_after->as_int64()));
+    }
+    return response;
 }
 
 Response error_response(ErrorCode code, const std::string& message) {
