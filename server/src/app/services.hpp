@@ -2,12 +2,14 @@
 
 #include "accounts/account_service.hpp"
 #include "alliances/alliance.hpp"
+#include "attachments/attachment_service.hpp"
 #include "applications/application.hpp"
 #include "audit/audit_log.hpp"
 #include "campaign/campaign_service.hpp"
 #include "campaign/checklist_service.hpp"
 #include "campaign/reminder_service.hpp"
 #include "crypto/field_cipher.hpp"
+#include "exports/ledger_export.hpp"
 #include "inbox/inbox.hpp"
 #include "members/member_service.hpp"
 #include "plans/plan.hpp"
@@ -22,10 +24,11 @@ struct Services {
     // `audit_checkpoint`: the file the audit chain's checkpoint is kept in (the data directory's
     // audit.checkpoint); without one the tail of the chain is not protected.
     Services(storage::Database& database, accounts::AccountPolicy policy, const crypto::Key& key,
-             std::optional<std::filesystem::path> audit_checkpoint = std::nullopt)
+             std::optional<std::filesystem::path> audit_checkpoint = std::nullopt,
+             std::optional<std::filesystem::path> data_dir = std::nullopt)
         : database(database),
           cipher(key),
-          audit(database, crypto::audit_chain_key(key), std::move(audit_checkpoint)),
+          audit(database, crypto::audit_chain_key(key), audit_checkpoint),
           accounts(database, audit, policy),
           registry(database, audit, cipher),
           alliances(database, audit),
@@ -36,7 +39,14 @@ struct Services {
           checklist(database, audit),
           reminders(database, notifier),
           plans(database, audit, alliances, notifier),
-          responsibility(database, audit) {}
+          responsibility(database, audit),
+          // The attachments live in the data directory (the checkpoint's when not given).
+          attachments(database, audit,
+                      attachments::AttachmentStore(
+                          data_dir ? *data_dir
+                                   : (audit_checkpoint ? audit_checkpoint->parent_path()
+                                                       : std::filesystem::path("data")))),
+          ledger_exports(database, attachments.store()) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -53,6 +63,8 @@ struct Services {
     campaign::ReminderService reminders;
     plans::PlanService plans;
     responsibility::ResponsibilityService responsibility;
+    attachments::AttachmentService attachments;
+    exports::LedgerExportService ledger_exports;
 };
 
 }  // namespace lianjian::app
