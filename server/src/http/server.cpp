@@ -12,8 +12,10 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <sys/resource.h>
@@ -373,9 +375,25 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
                     file_parser.get().body().open(file.path.c_str(), beast::file_mode::write_new,
                                                   open_error);
                 }
+                if (!open_error &&
+                    beast_http::token_list(file_parser.get()[beast_http::field::expect])
+                        .exists("100-continue")) {
+                    // The client waits for this before sending a large body (curl does).
+                    beast_http::response<beast_http::empty_body> proceed{
+                        beast_http::status::continue_, file_parser.get().version()};
+                    auto [continue_error, unused_continue] = co_await beast_http::async_write(
+                        stream, proceed, asio::as_tuple(asio::use_awaitable));
+                    (void)unused_continue;
+                    open_error = continue_error;
+                }
                 if (open_error) {
-                    spdlog::error("cannot create the upload file {}: {}", file.path.string(),
-                                  open_error.message());
+                    spdlog::warn("upload to {} not started: {}", file.path.string(),
+                                 open_error.message());
+                    file_parser.get().body().close();
+                    if (!file.path.empty()) {
+                        std::error_code ignored;
+                        std::filesystem::remove(file.path, ignored);
+                    }
                     header_error = open_error;
                 } else {
                     auto [body_error, body_size] = co_await beast_http::async_read(

@@ -86,6 +86,20 @@ TEST_F(UploadTransport, StreamedBodyOverTheLimitIs413AndLeavesNoTemporaryFile) {
     EXPECT_EQ(client.get("/api/v1/auth/me").status, 401);
 }
 
+TEST_F(UploadTransport, ExpectContinueIsAnsweredBeforeTheBody) {
+    // Given a client that asks for 100 Continue (curl does for large bodies), when it sends an
+    // upload within the limit, then it is told to go on, and the final answer follows (401 here:
+    // nobody is signed in) with nothing left in tmp/.
+    const std::string body(1000, 'z');
+    const auto answer = HttpClient(server.port())
+                            .raw_exchange(head("Expect: 100-continue\r\nContent-Length: 1000\r\n"
+                                               "Connection: close\r\n") +
+                                          body);
+    EXPECT_TRUE(answer.text.starts_with("HTTP/1.1 100 Continue")) << answer.text.substr(0, 200);
+    EXPECT_NE(answer.text.find("HTTP/1.1 401"), std::string::npos) << answer.text.substr(0, 400);
+    EXPECT_EQ(temporary_files(), 0U);
+}
+
 TEST_F(UploadTransport, JsonRoutesKeepTheirOwnLimit) {
     // Given the upload limit is larger than the JSON limit is irrelevant here: a JSON body over
     // 1 MiB to a JSON route is still 413 even though the head was read under the larger limit.
