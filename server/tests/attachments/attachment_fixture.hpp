@@ -71,6 +71,7 @@ class AttachmentFixture : public AllianceFixture {
         storage::Transaction transaction(server.application().database());
         auto& session = transaction.session();
         long long id = 0;
+        const int local_year = current_year();
         const std::string starts = year + "-05-20T01:30:00Z", ends = year + "-05-20T03:30:00Z";
         const std::string now = year + "-05-21T00:00:00Z";
         session << "INSERT INTO activity (alliance_id, year, linkage, kind, title, theme, content, "
@@ -79,7 +80,7 @@ class AttachmentFixture : public AllianceFixture {
                    ":title, '重温入党誓词，坚定理想信念', '集体学习党章并重温入党誓词。', "
                    "'参加党员撰写心得体会 20 篇。', '会议由工委书记主持。', '党员活动室', :starts, "
                    ":ends, :host, :state, :created, :updated) RETURNING id",
-            soci::use(first), soci::use(current_year()), soci::use(title), soci::use(starts),
+            soci::use(first), soci::use(local_year), soci::use(title), soci::use(starts),
             soci::use(ends), soci::use(gongwei), soci::use(state), soci::use(now), soci::use(now),
             soci::into(id);
         for (const auto unit : {gongwei, shenji}) {
