@@ -2,8 +2,8 @@
 
 #include "accounts/account_service.hpp"
 #include "alliances/alliance.hpp"
-#include "attachments/attachment_service.hpp"
 #include "applications/application.hpp"
+#include "attachments/attachment_service.hpp"
 #include "audit/audit_log.hpp"
 #include "campaign/campaign_service.hpp"
 #include "campaign/checklist_service.hpp"
