@@ -11,6 +11,7 @@ packages=(
     libgtest-dev libgmock-dev
     coinor-libcbc-dev
     libxlsxwriter-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
+    libgdk-pixbuf-2.0-dev libminizip-dev
     nodejs npm
 )
 if [ "${1:-}" = "--test" ]; then

@@ -97,6 +97,12 @@ int main(int argc, char** argv) {
     serve->add_flag("--demo", serve_demo, "load the demo data once (idempotent)");
     serve->add_option("--threads", config.limits.threads, "I/O threads")->check(CLI::Range(1, 64));
     serve->add_option("--body-limit", config.limits.body_limit, "request body limit in bytes");
+    std::size_t upload_limit_mb = 20;
+    serve
+        ->add_option("--upload-limit-mb", upload_limit_mb,
+                     "attachment upload limit in MiB (streamed to <data-dir>/tmp)")
+        ->check(CLI::Range(1, 1024))
+        ->envname("LIANJIAN_UPLOAD_LIMIT_MB");
     serve->add_option("--header-limit", config.limits.header_limit,
                       "request header limit in bytes");
     serve->add_option("--max-requests-per-connection", config.limits.max_requests_per_connection);
@@ -165,8 +171,17 @@ int main(int argc, char** argv) {
         "restore", "restore the SQLite database (refused while a server uses it)");
     restore->add_option("--from", restore_from)->required();
 
+    auto* attachments_command = cli.add_subcommand("attachments", "attachment files");
+    attachments_command->require_subcommand(1);
+    auto* attachments_sweep = attachments_command->add_subcommand(
+        "sweep", "remove attachment files without a row and stale uploads (older than an hour)");
+    unsigned sweep_minutes = 60;
+    attachments_sweep->add_option("--older-than-minutes", sweep_minutes,
+                                  "only files older than this");
+
     CLI11_PARSE(cli, argc, argv);
     config.data_dir = data_dir;
+    config.limits.upload_limit = upload_limit_mb * 1024 * 1024;
     if (!static_dir.empty()) {
         config.static_dir = static_dir;
     }
@@ -186,6 +201,10 @@ int main(int argc, char** argv) {
             const auto aside = app::restore_database(url, restore_from);
             std::cout << "restored " << config.effective_database_url() << " from " << restore_from
                       << '\n';
+            const auto files = app::restore_attachments(restore_from, config.data_dir);
+            if (files > 0) {
+                std::cout << "restored " << files << " attachment files\n";
+            }
             if (aside) {
                 std::cout << "the previous database is kept as " << aside->string() << '\n';
             }
@@ -209,11 +228,25 @@ int main(int argc, char** argv) {
             std::cout << "schema version " << storage::schema_version(*database) << '\n';
             return 0;
         }
+        if (*attachments_sweep) {
+            auto database = app::open_database(config);
+            const auto key = app::load_key(config.data_dir, *database);
+            audit::AuditLog audit(*database, crypto::audit_chain_key(key));
+            attachments::AttachmentService service(*database, audit,
+                                                   attachments::AttachmentStore(config.data_dir));
+            const auto swept = service.sweep(std::chrono::minutes(sweep_minutes));
+            std::cout << "removed " << swept.orphans << " attachment files without a row and "
+                      << swept.temporary << " stale uploads\n";
+            return 0;
+        }
         if (*backup) {
             auto database = app::open_database(config);
             app::load_key(config.data_dir, *database);
             app::backup_database(*database, backup_to);
+            const auto files = app::backup_attachments(config.data_dir, backup_to);
             std::cout << "backup written to " << backup_to << '\n';
+            std::cout << files << " attachment files copied to "
+                      << app::attachments_backup_of(backup_to).string() << '\n';
             return 0;
         }
         app::Application application(config);

@@ -19,6 +19,8 @@ void add_campaign_routes(http::Router& router, app::Services& services);
 void add_plan_routes(http::Router& router, app::Services& services);
 void add_responsibility_routes(http::Router& router, app::Services& services);
 void add_attendance_routes(http::Router& router, app::Services& services);
+void add_attachment_routes(http::Router& router, app::Services& services);
+void add_export_routes(http::Router& router, app::Services& services);
 
 inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     add_auth_routes(router, services, secure_cookies);
@@ -34,6 +36,8 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_plan_routes(router, services);
     add_responsibility_routes(router, services);
     add_attendance_routes(router, services);
+    add_attachment_routes(router, services);
+    add_export_routes(router, services);
 }
 
 }  // namespace lianjian::api

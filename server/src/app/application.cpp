@@ -37,8 +37,19 @@ Application::Application(const Config& config)
       database_(open_database(config)),
       services_(std::make_unique<Services>(*database_, config.account_policy,
                                            load_key(config.data_dir, *database_),
-                                           config.data_dir / "audit.checkpoint")) {
+                                           config.data_dir / "audit.checkpoint", config.data_dir)) {
     services_->audit.ensure_checkpoint();
+    // Attachment files whose row never committed (a crash between the two) and stale uploads.
+    services_->attachments.store().prepare();
+    try {
+        const auto swept = services_->attachments.sweep(config.attachment_sweep_age);
+        if (swept.orphans > 0 || swept.temporary > 0) {
+            spdlog::info("attachment sweep: {} orphan files, {} stale uploads removed",
+                         swept.orphans, swept.temporary);
+        }
+    } catch (const std::exception& error) {
+        spdlog::warn("attachment sweep failed: {}", error.what());
+    }
     api::add_all_routes(router_, *services_, config.secure_cookies);
     std::optional<http::StaticFiles> static_files;
     if (config.static_dir) {
@@ -46,7 +57,9 @@ Application::Application(const Config& config)
     }
     dispatcher_ = std::make_unique<http::Dispatcher>(
         router_, services_->accounts, std::move(static_files),
-        http::DispatcherSettings{config.secure_cookies, config.limits.body_limit});
+        http::DispatcherSettings{config.secure_cookies, config.limits.body_limit,
+                                 config.limits.upload_limit,
+                                 services_->attachments.store().temporary_directory()});
     // Every refused act of a signed-in caller leaves a failure in the audit trail: who (the
     // actor), what (the route and its object) and why (the refusal's message).
     dispatcher_->set_refusal_recorder(

@@ -23,6 +23,9 @@ struct Config {
     // How often the deadline-reminder scheduler runs while serving (once at start, then every
     // interval); 0 disables it. `lianjian serve` defaults to 300 s.
     std::chrono::seconds scheduler_interval{0};
+    // At start, attachment files without a row and temporary upload files older than this are
+    // removed (`lianjian attachments sweep` does the same on demand).
+    std::chrono::seconds attachment_sweep_age{3600};
 
     // The database URL, defaulting to the SQLite file in the data directory.
     std::string effective_database_url() const;

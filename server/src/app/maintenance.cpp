@@ -144,4 +144,54 @@ std::optional<std::filesystem::path> restore_database(const storage::DatabaseUrl
     return aside;
 }
 
+std::filesystem::path attachments_backup_of(const std::filesystem::path& backup_file) {
+    return backup_file.string() + ".attachments";
+}
+
+namespace {
+
+// Copies the regular files of `from` that `to` lacks, each synced, then the directory.
+std::size_t copy_missing_files(const std::filesystem::path& from, const std::filesystem::path& to) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(from, error)) {
+        return 0;
+    }
+    std::filesystem::create_directories(to);
+    std::size_t copied = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(from)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        const auto target = to / entry.path().filename();
+        if (std::filesystem::exists(target)) {
+            continue;
+        }
+        const auto staging = std::filesystem::path(target.string() + ".copying");
+        std::filesystem::copy_file(entry.path(), staging,
+                                   std::filesystem::copy_options::overwrite_existing);
+        sync_path(staging, O_RDONLY);
+        std::filesystem::rename(staging, target);
+        ++copied;
+    }
+    sync_path(to, O_RDONLY | O_DIRECTORY);
+    return copied;
+}
+
+}  // namespace
+
+std::size_t backup_attachments(const std::filesystem::path& data_dir,
+                               const std::filesystem::path& to) {
+    const auto target = attachments_backup_of(to);
+    if (std::filesystem::exists(target)) {
+        throw std::runtime_error(target.string() + " exists already; choose a new file");
+    }
+    std::filesystem::create_directories(target);
+    return copy_missing_files(data_dir / "attachments", target);
+}
+
+std::size_t restore_attachments(const std::filesystem::path& from,
+                                const std::filesystem::path& data_dir) {
+    return copy_missing_files(attachments_backup_of(from), data_dir / "attachments");
+}
+
 }  // namespace lianjian::app

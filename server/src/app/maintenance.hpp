@@ -44,4 +44,18 @@ void backup_database(storage::Database& database, const std::filesystem::path& t
 std::optional<std::filesystem::path> restore_database(const storage::DatabaseUrl& url,
                                                       const std::filesystem::path& from);
 
+// The attachment files go with a backup: after the database is copied to `to`, the files of
+// `<data-dir>/attachments/` are copied into the directory `<to>.attachments/` (each synced).
+// Files are never changed once placed and are placed before their row commits, so every file
+// the copied database names is there. Returns the number of files copied.
+std::size_t backup_attachments(const std::filesystem::path& data_dir,
+                               const std::filesystem::path& to);
+// The directory of attachment files beside a backup file.
+std::filesystem::path attachments_backup_of(const std::filesystem::path& backup_file);
+// After a restore from `from`: copies the files of `<from>.attachments/` that
+// `<data-dir>/attachments/` lacks. Files the restored database no longer names are left to the
+// sweep. Returns the number of files copied; 0 when the backup has no such directory.
+std::size_t restore_attachments(const std::filesystem::path& from,
+                                const std::filesystem::path& data_dir);
+
 }  // namespace lianjian::app

@@ -4,11 +4,13 @@
 #include "alliances/alliance.hpp"
 #include "applications/application.hpp"
 #include "attendance/attendance_service.hpp"
+#include "attachments/attachment_service.hpp"
 #include "audit/audit_log.hpp"
 #include "campaign/campaign_service.hpp"
 #include "campaign/checklist_service.hpp"
 #include "campaign/reminder_service.hpp"
 #include "crypto/field_cipher.hpp"
+#include "exports/ledger_export.hpp"
 #include "inbox/inbox.hpp"
 #include "members/member_service.hpp"
 #include "plans/plan.hpp"
@@ -23,10 +25,11 @@ struct Services {
     // `audit_checkpoint`: the file the audit chain's checkpoint is kept in (the data directory's
     // audit.checkpoint); without one the tail of the chain is not protected.
     Services(storage::Database& database, accounts::AccountPolicy policy, const crypto::Key& key,
-             std::optional<std::filesystem::path> audit_checkpoint = std::nullopt)
+             std::optional<std::filesystem::path> audit_checkpoint = std::nullopt,
+             std::optional<std::filesystem::path> data_dir = std::nullopt)
         : database(database),
           cipher(key),
-          audit(database, crypto::audit_chain_key(key), std::move(audit_checkpoint)),
+          audit(database, crypto::audit_chain_key(key), audit_checkpoint),
           accounts(database, audit, policy),
           registry(database, audit, cipher),
           alliances(database, audit),
@@ -38,7 +41,14 @@ struct Services {
           reminders(database, notifier),
           plans(database, audit, alliances, notifier),
           responsibility(database, audit),
-          attendance(database, audit, cipher, crypto::signin_token_key(key)) {}
+          attendance(database, audit, cipher, crypto::signin_token_key(key)),
+          // The attachments live in the data directory (the checkpoint's when not given).
+          attachments(database, audit,
+                      attachments::AttachmentStore(
+                          data_dir ? *data_dir
+                                   : (audit_checkpoint ? audit_checkpoint->parent_path()
+                                                       : std::filesystem::path("data")))),
+          ledger_exports(database, attachments.store()) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -56,6 +66,8 @@ struct Services {
     plans::PlanService plans;
     responsibility::ResponsibilityService responsibility;
     attendance::AttendanceService attendance;
+    attachments::AttachmentService attachments;
+    exports::LedgerExportService ledger_exports;
 };
 
 }  // namespace lianjian::app

@@ -2,10 +2,12 @@
 
 #include "http/error_response.hpp"
 
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
 
 #include <cctype>
+#include <fstream>
 
 namespace lianjian::http {
 
@@ -116,13 +118,14 @@ Dispatcher::Dispatcher(const Router& router, accounts::AccountService& accounts,
       static_files_(std::move(static_files)),
       settings_(settings) {}
 
-Response Dispatcher::handle(const Request& request, const std::string& client_ip) {
+Response Dispatcher::handle(const Request& request, const std::string& client_ip,
+                            std::optional<Upload> upload) {
     Response response;
     bool is_api = true;
     try {
         const auto target = request.target();
         is_api = target.starts_with("/api/");
-        response = dispatch(request, client_ip);
+        response = dispatch(request, client_ip, upload);
     } catch (const AppError& error) {
         response = error_response(error);
     } catch (const std::exception& error) {
@@ -131,13 +134,55 @@ Response Dispatcher::handle(const Request& request, const std::string& client_ip
                       error.what());
         response = error_response(ErrorCode::internal, "服务器内部错误，请稍后重试");
     }
+    if (upload) {
+        // Whatever the handler did not move away is not kept.
+        std::error_code ignored;
+        std::filesystem::remove(upload->path, ignored);
+    }
     response.version(request.version());
     response.keep_alive(request.keep_alive());
     add_security_headers(response, is_api);
     return response;
 }
 
-Response Dispatcher::dispatch(const Request& request, const std::string& client_ip) {
+std::optional<std::size_t> Dispatcher::upload_limit(
+    const beast_http::request_header<>& header) const {
+    auto parsed = boost::urls::parse_origin_form(header.target());
+    if (!parsed) {
+        return std::nullopt;
+    }
+    const std::string raw_path(parsed->encoded_path());
+    if (!raw_path.starts_with("/api/")) {
+        return std::nullopt;
+    }
+    const auto match = router_.match(header.method(), raw_path);
+    if (!match.route || match.route->declaration.body != BodyKind::upload) {
+        return std::nullopt;
+    }
+    return settings_.upload_body_limit;
+}
+
+std::filesystem::path Dispatcher::new_upload_path() const {
+    auto directory = settings_.upload_directory;
+    if (directory.empty()) {
+        directory = std::filesystem::temp_directory_path() / "lianjian-uploads";
+    }
+    std::filesystem::create_directories(directory);
+    if (sodium_init() < 0) {
+        throw std::runtime_error("libsodium could not be initialised");
+    }
+    unsigned char random[16];
+    randombytes_buf(random, sizeof random);
+    char hex[sizeof random * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+    std::string name = "upload-";
+    name += hex;
+    name += ".part";
+    return directory / name;
+}
+
+Response Dispatcher::dispatch(const Request& request, const std::string& client_ip,
+                              std::optional<Upload>& upload) {
     auto parsed = boost::urls::parse_origin_form(request.target());
     if (!parsed) {
         throw AppError(ErrorCode::bad_request, "请求地址格式错误");
@@ -168,13 +213,31 @@ Response Dispatcher::dispatch(const Request& request, const std::string& client_
     for (const auto& parameter : parsed->params()) {
         context.query[parameter.key] = parameter.value;
     }
+    if (match.route->declaration.body == BodyKind::upload) {
+        if (!upload && !request.body().empty()) {
+            // Handed over in memory (no socket): the handler still reads a file.
+            if (request.body().size() > settings_.upload_body_limit) {
+                throw AppError(ErrorCode::payload_too_large, "上传的文件过大");
+            }
+            const auto path = new_upload_path();
+            upload = Upload{path, request.body().size()};
+            std::ofstream file(path, std::ios::binary | std::ios::trunc);
+            file.write(request.body().data(), static_cast<std::streamsize>(request.body().size()));
+            if (!file.flush()) {
+                throw std::runtime_error("cannot write the upload to " + path.string());
+            }
+        }
+        context.upload = upload;
+    }
     return call_route(request, context, *match.route);
 }
 
 Response Dispatcher::call_route(const Request& request, RequestContext& context,
                                 const Route& route) {
     check_csrf(request);
-    check_body(request, settings_.json_body_limit);
+    if (route.declaration.body == BodyKind::json) {
+        check_body(request, settings_.json_body_limit);
+    }
     const auto& declaration = route.declaration;
     if (!declaration.permission) {
         throw AppError(ErrorCode::forbidden, "该接口未声明访问权限，已拒绝");

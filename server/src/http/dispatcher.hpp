@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,6 +15,9 @@ namespace lianjian::http {
 struct DispatcherSettings {
     bool secure_cookies = false;  // behind HTTPS: mark the session cookie Secure
     std::size_t json_body_limit = 1024 * 1024;
+    std::size_t upload_body_limit = 20 * 1024 * 1024;  // an upload route's body
+    // Where upload bodies are streamed to (`<data-dir>/tmp`); the system's when empty.
+    std::filesystem::path upload_directory;
 };
 
 inline constexpr const char* session_cookie_name = "lianjian_session";
@@ -25,7 +29,17 @@ class Dispatcher {
     Dispatcher(const Router& router, accounts::AccountService& accounts,
                std::optional<StaticFiles> static_files, DispatcherSettings settings);
 
-    Response handle(const Request& request, const std::string& client_ip);
+    // `upload`: the body of an upload route, already streamed to a file by the transport. An
+    // upload route's body handed over in memory (a test without a socket) is written to a
+    // temporary file here; either file is removed when the response is made unless moved.
+    Response handle(const Request& request, const std::string& client_ip,
+                    std::optional<Upload> upload = std::nullopt);
+
+    // The body limit of the upload route a request head targets, or nothing when it targets no
+    // upload route (its body is then JSON under the JSON limit).
+    std::optional<std::size_t> upload_limit(const beast_http::request_header<>& header) const;
+    // A fresh, unused path for an upload body in the upload directory (created if missing).
+    std::filesystem::path new_upload_path() const;
 
     // Called when a signed-in caller is refused (403) by a route's permission or by the service
     // behind it, with the refusal's message: the application audits it as a failure.
@@ -34,7 +48,8 @@ class Dispatcher {
     void set_refusal_recorder(RefusalRecorder recorder) { refusal_recorder_ = std::move(recorder); }
 
   private:
-    Response dispatch(const Request& request, const std::string& client_ip);
+    Response dispatch(const Request& request, const std::string& client_ip,
+                      std::optional<Upload>& upload);
     Response call_route(const Request& request, RequestContext& context, const Route& route);
 
     const Router& router_;

@@ -6,6 +6,8 @@
 #include "audit/audit_log.hpp"
 #include "http/message.hpp"
 
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,6 +15,13 @@
 #include <vector>
 
 namespace lianjian::http {
+
+// A request body that the transport streamed to a temporary file (an upload route's body): the
+// file is removed once the response is made unless the handler moved it away.
+struct Upload {
+    std::filesystem::path path;
+    std::uintmax_t size = 0;
+};
 
 // What a handler sees of a request: parsed, authenticated, authorised. No socket.
 struct RequestContext {
@@ -24,6 +33,7 @@ struct RequestContext {
     std::optional<accounts::Authenticated> auth;
     accounts::Scope scope = accounts::Scope::all;
     std::optional<accounts::Permission> permission;  // the route's declared permission
+    std::optional<Upload> upload;                    // an upload route's body, on disk
 
     // The actor for audit records: the signed-in user, or an anonymous one.
     audit::Actor actor() const;
@@ -42,10 +52,15 @@ using Handler = std::function<Response(RequestContext&)>;
 // Whether a route may be used while the account still has to change its password.
 enum class DuringPasswordChange { denied, allowed };
 
+// What a route's body is: JSON held in memory (the JSON limit), or raw bytes streamed to a
+// temporary file under the upload limit (`serve --upload-limit-mb`).
+enum class BodyKind { json, upload };
+
 struct RouteDeclaration {
     std::optional<accounts::Permission> permission;  // a route without one is denied
     accounts::Scope scope = accounts::Scope::all;
     DuringPasswordChange during_password_change = DuringPasswordChange::denied;
+    BodyKind body = BodyKind::json;
 };
 
 struct Route {

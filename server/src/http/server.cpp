@@ -12,13 +12,17 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include <sys/resource.h>
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -331,7 +335,9 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
     beast::flat_buffer buffer;
     for (unsigned handled = 0; !stopping_ && handled < limits_.max_requests_per_connection;) {
         beast_http::request_parser<beast_http::string_body> parser;
-        parser.body_limit(limits_.body_limit);
+        // The head is read under the larger limit, so that an upload's Content-Length is not
+        // refused before its route is known; the JSON limit is set again once it is.
+        parser.body_limit(std::max(limits_.body_limit, limits_.upload_limit));
         parser.header_limit(static_cast<std::uint32_t>(limits_.header_limit));
         stream.expires_after(handled == 0 ? limits_.read_timeout : limits_.idle_timeout);
         auto [header_error, unused_header] = co_await beast_http::async_read_header(
@@ -340,16 +346,78 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
         Response response;
         bool must_close = false;
         std::optional<std::string> framing_error;
+        std::optional<Request> streamed_request;
+        std::optional<Upload> upload;
         if (!header_error) {
             framing_error = framing_problem(parser.get());
         }
         if (!header_error && !framing_error) {
             connection->busy = true;
             stream.expires_after(limits_.read_timeout);
-            auto [body_error, unused_body] = co_await beast_http::async_read(
-                stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-            (void)unused_body;
-            header_error = body_error;
+            const auto limit = dispatcher_.upload_limit(parser.get());
+            const auto declared = parser.content_length();
+            if (declared && *declared > (limit ? *limit : limits_.body_limit)) {
+                header_error = beast_http::error::body_limit;
+            } else if (limit) {
+                // An upload: the body goes to a fresh file (O_EXCL) under the route's limit.
+                Upload file;
+                boost::system::error_code open_error;
+                try {
+                    file.path = dispatcher_.new_upload_path();
+                } catch (const std::exception& error) {
+                    spdlog::error("cannot prepare an upload file: {}", error.what());
+                    open_error =
+                        boost::system::errc::make_error_code(boost::system::errc::io_error);
+                }
+                beast_http::request_parser<beast_http::file_body> file_parser(std::move(parser));
+                file_parser.body_limit(*limit);
+                if (!open_error) {
+                    file_parser.get().body().open(file.path.c_str(), beast::file_mode::write_new,
+                                                  open_error);
+                }
+                if (!open_error &&
+                    beast_http::token_list(file_parser.get()[beast_http::field::expect])
+                        .exists("100-continue")) {
+                    // The client waits for this before sending a large body (curl does).
+                    beast_http::response<beast_http::empty_body> proceed{
+                        beast_http::status::continue_, file_parser.get().version()};
+                    auto [continue_error, unused_continue] = co_await beast_http::async_write(
+                        stream, proceed, asio::as_tuple(asio::use_awaitable));
+                    (void)unused_continue;
+                    open_error = continue_error;
+                }
+                if (open_error) {
+                    spdlog::warn("upload to {} not started: {}", file.path.string(),
+                                 open_error.message());
+                    file_parser.get().body().close();
+                    if (!file.path.empty()) {
+                        std::error_code ignored;
+                        std::filesystem::remove(file.path, ignored);
+                    }
+                    header_error = open_error;
+                } else {
+                    auto [body_error, body_size] = co_await beast_http::async_read(
+                        stream, buffer, file_parser, asio::as_tuple(asio::use_awaitable));
+                    (void)body_size;
+                    file_parser.get().body().close();
+                    header_error = body_error;
+                    if (!body_error) {
+                        std::error_code size_error;
+                        file.size = std::filesystem::file_size(file.path, size_error);
+                        streamed_request.emplace(file_parser.get().base());
+                        upload = std::move(file);
+                    } else {
+                        std::error_code ignored;
+                        std::filesystem::remove(file.path, ignored);
+                    }
+                }
+            } else {
+                parser.body_limit(limits_.body_limit);
+                auto [body_error, unused_body] = co_await beast_http::async_read(
+                    stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+                (void)unused_body;
+                header_error = body_error;
+            }
         }
         if (framing_error) {
             // The body's length is unknown, so nothing after this head can be trusted: answer
@@ -372,6 +440,12 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
         } else if (header_error) {
             response = error_response(ErrorCode::bad_request, "请求格式错误");
             must_close = true;
+        } else if (streamed_request) {
+            // The Dispatcher removes the file once answered unless the handler moved it.
+            response = dispatcher_.handle(*streamed_request, client_ip, std::move(upload));
+            ++handled;
+            must_close = !response.keep_alive() || stopping_ ||
+                         handled >= limits_.max_requests_per_connection;
         } else {
             response = dispatcher_.handle(parser.get(), client_ip);
             ++handled;

@@ -19,7 +19,10 @@ namespace lianjian::http {
 
 // Limits set on purpose; each is a configuration option of `lianjian serve`.
 struct ServerLimits {
-    std::size_t body_limit = 1024 * 1024;     // bytes of a request body
+    std::size_t body_limit = 1024 * 1024;  // bytes of a request body
+    // Bytes of an upload route's body, streamed to a file (`serve --upload-limit-mb`); the
+    // Dispatcher says which routes are upload routes and their limit.
+    std::size_t upload_limit = 20 * 1024 * 1024;
     std::size_t header_limit = 16 * 1024;     // bytes of the request line and headers
     std::chrono::seconds read_timeout{30};    // to read one request once it has started
     std::chrono::seconds write_timeout{30};   // to write one response
