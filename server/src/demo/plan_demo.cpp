@@ -68,15 +68,6 @@ constexpr DemoItem third_items[] = {
      "区供销联社基层网点"},
 };
 
-std::optional<accounts::Caller> caller_of(app::Services& services, const std::string& username) {
-    storage::Connection connection(services.database);
-    const auto user = storage::find_user_by_username(connection.session(), username);
-    if (!user) {
-        return std::nullopt;
-    }
-    return accounts::Caller{{user->id, user->username, ""}, user->roles, user->unit_id};
-}
-
 // The year's active checklist item of the linkage, the first not yet used by this plan.
 std::optional<long long> checklist_for(const std::vector<storage::ChecklistEntry>& checklist,
                                        Linkage linkage, std::vector<long long>& used) {
@@ -285,6 +276,15 @@ void load_plan_demo(app::Services& services) {
     const int year = programme_clock::current_year();
     load_plans(services, year);
     load_sheets(services, year);
+}
+
+std::optional<accounts::Caller> caller_of(app::Services& services, const std::string& username) {
+    storage::Connection connection(services.database);
+    const auto user = storage::find_user_by_username(connection.session(), username);
+    if (!user) {
+        return std::nullopt;
+    }
+    return accounts::Caller{{user->id, user->username, ""}, user->roles, user->unit_id};
 }
 
 }  // namespace lianjian::demo

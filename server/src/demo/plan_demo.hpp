@@ -2,6 +2,9 @@
 
 #include "app/services.hpp"
 
+#include <optional>
+#include <string>
+
 namespace lianjian::demo {
 
 // The current local year's annual plans and responsibility sheets of the first batch, written
@@ -10,5 +13,9 @@ namespace lianjian::demo {
 // opinion, 第三联盟 submitted; sheets for every member unit but 区科协 and 区供销联社. Needs the
 // demo accounts. Idempotent: skipped when the year already has plans (and sheets).
 void load_plan_demo(app::Services& services);
+
+// The demo account `username` as a caller (its roles and unit), or nothing when it does not
+// exist: the demo acts through the services as the people who would.
+std::optional<accounts::Caller> caller_of(app::Services& services, const std::string& username);
 
 }  // namespace lianjian::demo

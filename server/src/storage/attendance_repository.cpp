@@ -211,4 +211,17 @@ std::optional<long long> member_of_user(Session& session, long long user_id) {
     return member;
 }
 
+long long record_demo_attendance(Session& session, long long activity_id, long long user_id,
+                                 const std::string& now) {
+    return Query(
+               "UPDATE attendance SET status = CASE WHEN member_id % 12 = 5 THEN 'leave' WHEN "
+               "member_id % 20 = 7 THEN 'absent' ELSE 'present' END, method = 'manual', "
+               "recorded_at = :now, recorded_by_user_id = :user WHERE activity_id = :activity AND "
+               "status IS NULL")
+        .bind("now", now)
+        .bind("user", user_id)
+        .bind("activity", activity_id)
+        .execute(session);
+}
+
 }  // namespace lianjian::storage

@@ -66,3 +66,14 @@ void insert_signin_failure(Session& session, long long activity_id, const std::s
 std::optional<long long> member_of_user(Session& session, long long user_id);
 
 }  // namespace lianjian::storage
+
+namespace lianjian::storage {
+
+// The demo's attendance in one statement: every unrecorded row of the activity's roster becomes
+// present, except one member in twelve on leave (请假) and one in twenty absent, chosen by member
+// id so that a reload gives the same sheet; recorded by the host's user as `manual`. Returns the
+// rows recorded. Only the demo calls this; the host records through AttendanceService.
+long long record_demo_attendance(Session& session, long long activity_id, long long user_id,
+                                 const std::string& now);
+
+}  // namespace lianjian::storage
