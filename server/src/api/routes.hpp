@@ -18,6 +18,8 @@ void add_member_routes(http::Router& router, app::Services& services);
 void add_campaign_routes(http::Router& router, app::Services& services);
 void add_plan_routes(http::Router& router, app::Services& services);
 void add_responsibility_routes(http::Router& router, app::Services& services);
+void add_activity_routes(http::Router& router, app::Services& services);
+void add_ledger_routes(http::Router& router, app::Services& services);
 
 inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     add_auth_routes(router, services, secure_cookies);
@@ -32,6 +34,8 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_campaign_routes(router, services);
     add_plan_routes(router, services);
     add_responsibility_routes(router, services);
+    add_activity_routes(router, services);
+    add_ledger_routes(router, services);
 }
 
 }  // namespace lianjian::api

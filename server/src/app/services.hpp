@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account_service.hpp"
+#include "activities/activity.hpp"
 #include "alliances/alliance.hpp"
 #include "applications/application.hpp"
 #include "audit/audit_log.hpp"
@@ -9,6 +10,7 @@
 #include "campaign/reminder_service.hpp"
 #include "crypto/field_cipher.hpp"
 #include "inbox/inbox.hpp"
+#include "ledger/ledger.hpp"
 #include "members/member_service.hpp"
 #include "plans/plan.hpp"
 #include "registry/registry.hpp"
@@ -25,7 +27,7 @@ struct Services {
              std::optional<std::filesystem::path> audit_checkpoint = std::nullopt)
         : database(database),
           cipher(key),
-          audit(database, crypto::audit_chain_key(key), std::move(audit_checkpoint)),
+          audit(database, crypto::audit_chain_key(key), audit_checkpoint),
           accounts(database, audit, policy),
           registry(database, audit, cipher),
           alliances(database, audit),
@@ -36,7 +38,12 @@ struct Services {
           checklist(database, audit),
           reminders(database, notifier),
           plans(database, audit, alliances, notifier),
-          responsibility(database, audit) {}
+          responsibility(database, audit),
+          // The data directory is where the audit checkpoint lives: the archived attachments'
+          // files are under its `attachments/`.
+          ledger(database, crypto::ledger_chain_key(key),
+                 audit_checkpoint ? std::optional(audit_checkpoint->parent_path()) : std::nullopt),
+          activities(database, audit, alliances, ledger) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -53,6 +60,8 @@ struct Services {
     campaign::ReminderService reminders;
     plans::PlanService plans;
     responsibility::ResponsibilityService responsibility;
+    ledger::LedgerService ledger;
+    activities::ActivityService activities;
 };
 
 }  // namespace lianjian::app

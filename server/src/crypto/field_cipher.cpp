@@ -46,6 +46,13 @@ Key audit_chain_key(const Key& master_key) {
     return key;
 }
 
+Key ledger_chain_key(const Key& master_key) {
+    constexpr char context[crypto_kdf_CONTEXTBYTES] = {'l', 'j', 'l', 'e', 'd', 'g', 'e', 'r'};
+    Key key{};
+    crypto_kdf_derive_from_key(key.data(), key.size(), 1, context, master_key.data());
+    return key;
+}
+
 Key load_or_create_key(const std::filesystem::path& data_dir, KeyCreation creation) {
     if (const char* from_environment = std::getenv("LIANJIAN_SECRET_KEY");
         from_environment && *from_environment) {

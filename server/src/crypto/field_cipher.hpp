@@ -26,6 +26,10 @@ class MissingKey : public std::runtime_error {
 // and independent of the field keys.
 Key audit_chain_key(const Key& master_key);
 
+// The key of the ledger chains (台账), derived from the master key the same way and independent of
+// the audit chain's and the field keys.
+Key ledger_chain_key(const Key& master_key);
+
 // Seals sensitive fields (phone numbers, ID numbers) at rest with XChaCha20-Poly1305
 // (crypto_secretbox), and gives each a keyed hash for exact search without decrypting.
 // Two sub-keys are derived from the master key, so the hash reveals nothing of the sealing key.
