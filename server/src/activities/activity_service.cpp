@@ -254,10 +254,6 @@ void audit_transition(audit::AuditLog& audit, storage::Transaction& transaction,
     }
 }
 
-std::string reason_detail(const std::string& reason) {
-    return boost::json::serialize(boost::json::object{{"reason", reason}});
-}
-
 }  // namespace
 
 ActivityPage ActivityService::list(const accounts::Caller& caller, const ActivityFilter& filter) {
