@@ -29,17 +29,12 @@ TEST_F(ActivityApi, TheRotationsHostRecordsHoldsSubmitsAndTheCommitteeArchives) 
     // Given 第一联盟's next host by the rotation for next year,
     const int next_year = current_year() + 1;
     const auto before = services().alliances.rotation(first, next_year);
-    long long rotation_host = 0;
-    for (const auto& turn : before.turns) {
-        if (!turn.fixed) {
-            rotation_host = turn.host_unit_id;
-            break;
-        }
-    }
+    const long long rotation_host = rotation_host_on(std::to_string(next_year) + "-04-20");
     ASSERT_NE(rotation_host, 0);
     std::string host_name;
     for (const auto& unit : before.units) {
-        if (unit.id == rotation_host) host_name = unit.name;
+        if (unit.id == rotation_host)
+            host_name = unit.name;
     }
     HttpClient host{server.port()};
     ASSERT_EQ(host.login(admin_of(host_name)).status, 200);
@@ -130,14 +125,7 @@ TEST_F(ActivityApi, TheRotationsHostRecordsHoldsSubmitsAndTheCommitteeArchives) 
 
 TEST_F(ActivityApi, AHostOtherThanTheRotationsNeedsAReasonAndTheTurnIsStillTaken) {
     const int next_year = current_year() + 1;
-    const auto rotation = services().alliances.rotation(first, next_year);
-    long long rotation_host = 0;
-    for (const auto& turn : rotation.turns) {
-        if (!turn.fixed) {
-            rotation_host = turn.host_unit_id;
-            break;
-        }
-    }
+    const long long rotation_host = rotation_host_on(std::to_string(next_year) + "-06-01");
     const long long other = rotation_host == gongwei ? shenji : gongwei;
     HttpClient host{server.port()};
     ASSERT_EQ(host.login(other == gongwei ? "gongwei_admin" : "shenji_admin").status, 200);
@@ -258,10 +246,10 @@ TEST_F(ActivityApi, AParticipatingUnitRecordsOnlyItsOwnPart) {
     ASSERT_EQ(again.status, 200) << again.body;
     EXPECT_EQ(str(again.json().at("content")), "审计局组织专题学习");
     EXPECT_EQ(again.json().at("version").as_int64(), 2);
-    EXPECT_EQ(put_body(member_unit, path(id, "parts/" + std::to_string(gongwei)),
-                       {{"content", "代写"}})
-                  .status,
-              403);
+    EXPECT_EQ(
+        put_body(member_unit, path(id, "parts/" + std::to_string(gongwei)), {{"content", "代写"}})
+            .status,
+        403);
     EXPECT_EQ(activity_json(lead, id).at("parts").as_array().size(), 1u);
 }
 
@@ -275,9 +263,9 @@ TEST_F(ActivityApi, AnAmendmentKeepsTheOriginalAndShowsTheCorrection) {
     const auto no_reason =
         post_body(admin, path(id, "amendments"), {{"changes", {{"title", "新名"}}}});
     EXPECT_EQ(no_reason.status, 422);
-    const auto amended = post_body(admin, path(id, "amendments"),
-                                   {{"reason", "活动名称有误"},
-                                    {"changes", {{"title", "共过主题党日（更正）"}}}});
+    const auto amended =
+        post_body(admin, path(id, "amendments"),
+                  {{"reason", "活动名称有误"}, {"changes", {{"title", "共过主题党日（更正）"}}}});
     ASSERT_EQ(amended.status, 201) << amended.body;
     const auto entry = amended.json();
     EXPECT_EQ(str(entry.at("changes").at(0).at("field")), "title");
@@ -314,9 +302,8 @@ TEST_F(ActivityApi, TheCoverageMatrixSetsThePlanAgainstWhatWasHeld) {
     const auto date = programme_clock::local_date(programme_clock::now() - std::chrono::hours(50));
     const int year = std::stoi(date.substr(0, 4));
     const int month = std::stoi(date.substr(5, 2));
-    const auto result =
-        lead.get("/api/v1/alliances/" + std::to_string(first) + "/coverage?year=" +
-                 std::to_string(year));
+    const auto result = lead.get("/api/v1/alliances/" + std::to_string(first) +
+                                 "/coverage?year=" + std::to_string(year));
     ASSERT_EQ(result.status, 200) << result.body;
     const auto matrix = result.json();
     ASSERT_EQ(matrix.at("rows").as_array().size(), 6u);

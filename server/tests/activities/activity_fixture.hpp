@@ -17,10 +17,11 @@ using namespace plan_support;
 
 // The unit administrators of 第一联盟's demo units, by unit name.
 inline std::string admin_of(const std::string& unit_name) {
-    static const std::map<std::string, std::string> names = {
-        {"区委直属机关工委", "gongwei_admin"}, {"区审计局", "shenji_admin"},
-        {"区总工会", "zonggonghui_admin"},     {"区妇联", "fulian_admin"},
-        {"团区委", "tuanquwei_admin"}};
+    static const std::map<std::string, std::string> names = {{"区委直属机关工委", "gongwei_admin"},
+                                                             {"区审计局", "shenji_admin"},
+                                                             {"区总工会", "zonggonghui_admin"},
+                                                             {"区妇联", "fulian_admin"},
+                                                             {"团区委", "tuanquwei_admin"}};
     return names.at(unit_name);
 }
 
@@ -38,7 +39,8 @@ inline HttpResult patch_body(HttpClient& client, const std::string& target,
 inline std::string reason_of(const HttpResult& result) {
     const auto json = result.json();
     const auto* details = json.at("error").as_object().if_contains("details");
-    if (!details || !details->is_object() || !details->as_object().contains("reason")) return {};
+    if (!details || !details->is_object() || !details->as_object().contains("reason"))
+        return {};
     return std::string(details->at("reason").as_string());
 }
 
@@ -81,9 +83,10 @@ class ActivityFixture : public PlanFixture {
     }
 
     void mark_everyone_present(long long id) {
-        execute("UPDATE attendance SET status = 'present', method = 'manual', recorded_at = "
-                "'2026-01-01T00:00:00.000Z' WHERE activity_id = :id",
-                id);
+        execute(
+            "UPDATE attendance SET status = 'present', method = 'manual', recorded_at = "
+            "'2026-01-01T00:00:00.000Z' WHERE activity_id = :id",
+            id);
     }
 
     std::filesystem::path attachment_path(const std::string& stored_name) {
@@ -133,6 +136,22 @@ class ActivityFixture : public PlanFixture {
         return id;
     }
 
+    // The rotation's host for an activity of 第一联盟 on the local date `date`: the quarter's
+    // turn, or the next turn not yet taken.
+    long long rotation_host_on(const std::string& date) {
+        const auto plan = services().alliances.rotation(first, std::stoi(date.substr(0, 4)));
+        for (const auto& turn : plan.turns) {
+            if (plan.mode == alliances::RotationMode::per_quarter) {
+                if (turn.starts_on <= date && date <= turn.ends_on)
+                    return turn.host_unit_id;
+            } else if (!turn.fixed) {
+                return turn.host_unit_id;
+            }
+        }
+        ADD_FAILURE() << "no rotation host on " << date;
+        return 0;
+    }
+
     boost::json::value activity_json(HttpClient& client, long long id) {
         const auto result = client.get(path(id));
         EXPECT_EQ(result.status, 200) << result.body;
@@ -148,7 +167,8 @@ class ActivityFixture : public PlanFixture {
     // The verification of 第一联盟's chain.
     boost::json::value first_chain() {
         for (const auto& chain : verify().at("alliances").as_array()) {
-            if (chain.at("alliance").at("id").as_int64() == first) return chain;
+            if (chain.at("alliance").at("id").as_int64() == first)
+                return chain;
         }
         ADD_FAILURE() << "no chain for 第一联盟";
         return {};

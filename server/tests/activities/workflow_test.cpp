@@ -45,7 +45,8 @@ using Expected = std::pair<std::optional<S>, R>;
 Expected expected(S from, A action) {
     const auto ok = [](S next) { return Expected{next, R::none}; };
     const auto no = [](R refusal) { return Expected{std::nullopt, refusal}; };
-    if (from == S::cancelled) return no(R::cancelled);
+    if (from == S::cancelled)
+        return no(R::cancelled);
     switch (action) {
         case A::edit:
         case A::record_part:
@@ -75,8 +76,7 @@ TEST(ActivityWorkflow, EveryActionFromEveryStateForItsRightfulActor) {
             const auto outcome = next_state({from}, action, actor_of(action), {true, false});
             // then the outcome is the table's.
             const auto [next, refusal] = expected(from, action);
-            const std::string where =
-                std::string(enum_code(action)) + " from " + enum_code(from);
+            const std::string where = std::string(enum_code(action)) + " from " + enum_code(from);
             EXPECT_EQ(outcome.refusal, refusal) << where;
             if (next) {
                 EXPECT_TRUE(outcome.allowed()) << where;
@@ -88,9 +88,9 @@ TEST(ActivityWorkflow, EveryActionFromEveryStateForItsRightfulActor) {
 
 TEST(ActivityWorkflow, EveryWrongActorIsRefusedWhateverTheState) {
     const std::map<A, R> refusal_of = {
-        {A::edit, R::not_host},          {A::hold, R::not_host},
-        {A::submit_ledger, R::not_host}, {A::archive, R::not_lead},
-        {A::return_ledger, R::not_lead}, {A::amend, R::not_lead},
+        {A::edit, R::not_host},           {A::hold, R::not_host},
+        {A::submit_ledger, R::not_host},  {A::archive, R::not_lead},
+        {A::return_ledger, R::not_lead},  {A::amend, R::not_lead},
         {A::cancel, R::not_host_or_lead}, {A::record_part, R::not_participant}};
     for (auto from : all_states) {
         for (auto action : all_actions) {
@@ -102,7 +102,8 @@ TEST(ActivityWorkflow, EveryWrongActorIsRefusedWhateverTheState) {
                      facts.lead) ||
                     ((action == A::edit || action == A::hold || action == A::submit_ledger) &&
                      facts.host);
-                if (rightful) continue;
+                if (rightful)
+                    continue;
                 const auto outcome = next_state({from}, action, facts, {true, false});
                 EXPECT_EQ(outcome.refusal, refusal_of.at(action))
                     << enum_code(action) << " from " << enum_code(from);

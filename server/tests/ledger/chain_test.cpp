@@ -88,7 +88,8 @@ TEST(LedgerChain, TheHashIsKeyedAndCoversThePreviousHash) {
 }
 
 TEST(LedgerChain, AnIntactChainVerifies) {
-    const auto check = verify_chain(key_of(1), chain_of(key_of(1), 3), files({{"a1.jpg", "sha-of-a1"}}));
+    const auto check =
+        verify_chain(key_of(1), chain_of(key_of(1), 3), files({{"a1.jpg", "sha-of-a1"}}));
     EXPECT_TRUE(check.intact());
     EXPECT_EQ(check.entries, 3);
 }
@@ -135,7 +136,8 @@ TEST(LedgerChain, AModifiedOrMissingAttachmentFileIsNamed) {
 }
 
 TEST(LedgerChain, AnotherKeyDoesNotVerify) {
-    const auto check = verify_chain(key_of(9), chain_of(key_of(1), 1), files({{"a1.jpg", "sha-of-a1"}}));
+    const auto check =
+        verify_chain(key_of(9), chain_of(key_of(1), 1), files({{"a1.jpg", "sha-of-a1"}}));
     ASSERT_FALSE(check.intact());
     EXPECT_EQ(check.broken->reason, BreakReason::content_modified);
 }

@@ -25,9 +25,10 @@ TEST_F(LedgerTamper, ContentChangedInTheDatabaseIsNamed) {
     archived_activity("content-1.jpg");
     const long long second_id = archived_activity("content-2.jpg");
     // when someone rewrites the second entry's frozen title in the database,
-    execute("UPDATE ledger_entry SET content = REPLACE(content, '共过主题党日', '从未举办') "
-            "WHERE activity_id = :id",
-            second_id);
+    execute(
+        "UPDATE ledger_entry SET content = REPLACE(content, '共过主题党日', '从未举办') "
+        "WHERE activity_id = :id",
+        second_id);
     // then verification names entry 2 and its activity.
     const auto chain = first_chain();
     EXPECT_FALSE(chain.at("intact").as_bool());
