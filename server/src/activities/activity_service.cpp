@@ -32,7 +32,8 @@ class Problems {
   public:
     void add(const std::string& field, const std::string& message) {
         for (const auto& problem : list_) {
-            if (problem.field == field) return;
+            if (problem.field == field)
+                return;
         }
         list_.push_back({field, message});
     }
@@ -41,12 +42,14 @@ class Problems {
                            [&](const FieldMessage& problem) { return problem.field == field; });
     }
     void throw_if_any() const {
-        if (!list_.empty()) throw fields_error(list_);
+        if (!list_.empty())
+            throw fields_error(list_);
     }
 
     // The normalised text, or "" with the problem noted.
     std::string text(const std::optional<std::string>& value, const text::FieldRule& rule) {
-        if (!value) return {};
+        if (!value)
+            return {};
         auto normalised = text::normalise(*value, rule);
         if (normalised.problem) {
             add(std::string(rule.field), *normalised.problem);
@@ -179,7 +182,8 @@ Activity load(storage::Session& session, long long id) {
 std::string units_text(const std::vector<long long>& ids) {
     std::string text;
     for (long long id : ids) {
-        if (!text.empty()) text += ",";
+        if (!text.empty())
+            text += ",";
         text += std::to_string(id);
     }
     return text;
@@ -191,7 +195,8 @@ std::optional<alliances::Turn> rotation_turn(const alliances::RotationPlan& plan
                                              const std::string& date) {
     for (const auto& turn : plan.turns) {
         if (plan.mode == alliances::RotationMode::per_quarter) {
-            if (turn.starts_on <= date && date <= turn.ends_on) return turn;
+            if (turn.starts_on <= date && date <= turn.ends_on)
+                return turn;
         } else if (!turn.fixed) {
             return turn;
         }
@@ -231,7 +236,8 @@ void audit_transition(audit::AuditLog& audit, storage::Transaction& transaction,
     const auto ok = audit::Outcome::success;
     switch (action) {
         case ActivityAction::hold:
-            audit.record(transaction, {caller.actor, "activity.hold", "activity", object, ok, detail});
+            audit.record(transaction,
+                         {caller.actor, "activity.hold", "activity", object, ok, detail});
             return;
         case ActivityAction::submit_ledger:
             audit.record(transaction,
@@ -270,8 +276,8 @@ ActivityPage ActivityService::list(const accounts::Caller& caller, const Activit
         const int year = filter.year.value_or(programme_clock::current_year());
         query.year = year;
         const auto first = date_text(year, *filter.month, 1);
-        const auto next = *filter.month == 12 ? date_text(year + 1, 1, 1)
-                                              : date_text(year, *filter.month + 1, 1);
+        const auto next =
+            *filter.month == 12 ? date_text(year + 1, 1, 1) : date_text(year, *filter.month + 1, 1);
         query.starts_from = format_timestamp(programme_clock::start_of_local_day(first));
         query.starts_before = format_timestamp(programme_clock::start_of_local_day(next));
     }
@@ -345,22 +351,21 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
     }
     Activity activity;
     const auto linkage_text =
-        draft.linkage ? draft.linkage
-                      : (item ? std::optional<std::string>(enum_code(item->item.linkage))
-                              : std::nullopt);
-    const auto kind_text = draft.kind ? draft.kind
-                                      : (item ? std::optional<std::string>(enum_code(item->item.kind))
-                                              : std::nullopt);
+        draft.linkage
+            ? draft.linkage
+            : (item ? std::optional<std::string>(enum_code(item->item.linkage)) : std::nullopt);
+    const auto kind_text =
+        draft.kind ? draft.kind
+                   : (item ? std::optional<std::string>(enum_code(item->item.kind)) : std::nullopt);
     if (auto linkage = problems.code<Linkage>(linkage_text, "linkage", "请选择六联类别")) {
         activity.linkage = *linkage;
     }
     if (auto kind = problems.code<ActivityKind>(kind_text, "kind", "请选择活动类型")) {
         activity.kind = *kind;
     }
-    activity.title = problems.text(draft.title ? draft.title
-                                               : (item ? std::optional(item->item.theme)
-                                                       : std::nullopt),
-                                   text::rule_of("title"));
+    activity.title = problems.text(
+        draft.title ? draft.title : (item ? std::optional(item->item.theme) : std::nullopt),
+        text::rule_of("title"));
     if (activity.title.empty()) {
         problems.add("title", "请填写活动名称");
     }
@@ -407,9 +412,8 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
     activity.year = local_year_of(activity.starts_at);
     // The rotation is read through the alliance service's own connection, before the write.
     const auto rotation = alliances_.rotation(alliance->alliance.id, activity.year);
-    const auto turn =
-        rotation_turn(rotation, programme_clock::local_date(
-                                    parse_timestamp(activity.starts_at, "starts_at")));
+    const auto turn = rotation_turn(
+        rotation, programme_clock::local_date(parse_timestamp(activity.starts_at, "starts_at")));
     if (!host && turn) {
         host = turn->host_unit_id;
     }
@@ -458,15 +462,14 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
     const long long id = storage::insert_activity(session, activity, caller.user_id(), now);
     storage::replace_activity_units(session, id, units);
     storage::sync_roster(session, id);
-    audit_.record(transaction,
-                  {caller.actor, "activity.create", "activity", std::to_string(id),
-                   audit::Outcome::success,
-                   boost::json::serialize(boost::json::object{
-                       {"alliance_id", activity.alliance.id},
-                       {"title", activity.title},
-                       {"host_unit_id", *host},
-                       {"state", enum_code(activity.state)},
-                       {"host_change_reason", activity.host_change_reason}})});
+    audit_.record(transaction, {caller.actor, "activity.create", "activity", std::to_string(id),
+                                audit::Outcome::success,
+                                boost::json::serialize(boost::json::object{
+                                    {"alliance_id", activity.alliance.id},
+                                    {"title", activity.title},
+                                    {"host_unit_id", *host},
+                                    {"state", enum_code(activity.state)},
+                                    {"host_change_reason", activity.host_change_reason}})});
     auto created = load(session, id);
     transaction.commit();
     const auto final_facts = caller_facts(caller, facts_now.target, created);
@@ -502,13 +505,19 @@ Activity ActivityService::update(const accounts::Caller& caller, long long id,
     Activity edited = activity;
     if (changes.title) {
         edited.title = problems.text(changes.title, text::rule_of("title"));
-        if (edited.title.empty()) problems.add("title", "请填写活动名称");
+        if (edited.title.empty())
+            problems.add("title", "请填写活动名称");
     }
-    if (changes.theme) edited.theme = problems.text(changes.theme, text::rule_of("theme"));
-    if (changes.content) edited.content = problems.text(changes.content, content_rule);
-    if (changes.outcomes) edited.outcomes = problems.text(changes.outcomes, outcomes_rule);
-    if (changes.minutes) edited.minutes = problems.text(changes.minutes, minutes_rule);
-    if (changes.place) edited.place = problems.text(changes.place, text::rule_of("place"));
+    if (changes.theme)
+        edited.theme = problems.text(changes.theme, text::rule_of("theme"));
+    if (changes.content)
+        edited.content = problems.text(changes.content, content_rule);
+    if (changes.outcomes)
+        edited.outcomes = problems.text(changes.outcomes, outcomes_rule);
+    if (changes.minutes)
+        edited.minutes = problems.text(changes.minutes, minutes_rule);
+    if (changes.place)
+        edited.place = problems.text(changes.place, text::rule_of("place"));
     if (changes.starts_at) {
         edited.starts_at = problems.timestamp(changes.starts_at, "starts_at", "请填写开始时间");
     }
@@ -635,7 +644,8 @@ Activity ActivityService::transition(const accounts::Caller& caller, long long i
                        {{"reason", "stale"}});
     }
     boost::json::object detail{{"from", enum_code(before)}, {"to", enum_code(outcome.next)}};
-    if (!reason.empty()) detail["reason"] = reason;
+    if (!reason.empty())
+        detail["reason"] = reason;
     if (action == ActivityAction::archive) {
         // Frozen and chained in the same transaction as the state change.
         const auto entry = ledger_.append(
@@ -670,7 +680,8 @@ Part ActivityService::record_part(const accounts::Caller& caller, long long id, 
     }
     const Part* existing = nullptr;
     for (const auto& part : activity.parts) {
-        if (part.unit.id == unit_id) existing = &part;
+        if (part.unit.id == unit_id)
+            existing = &part;
     }
     const auto part = storage::save_part(
         session, id, unit_id, content ? content_text : (existing ? existing->content : ""),
@@ -679,9 +690,8 @@ Part ActivityService::record_part(const accounts::Caller& caller, long long id, 
     ChangeSet changed;
     changed.compare("content", existing ? existing->content : std::string(), part.content);
     changed.compare("outcomes", existing ? existing->outcomes : std::string(), part.outcomes);
-    audit_.record(transaction,
-                  {caller.actor, "activity.part", "activity", std::to_string(id),
-                   audit::Outcome::success, changed.json()});
+    audit_.record(transaction, {caller.actor, "activity.part", "activity", std::to_string(id),
+                                audit::Outcome::success, changed.json()});
     transaction.commit();
     return part;
 }
@@ -702,8 +712,7 @@ LedgerEntry ActivityService::amend(const accounts::Caller& caller, long long id,
         } else if (field == "minutes") {
             rule = &minutes_rule;
         } else {
-            problems.add("changes." + field,
-                         "只能更正活动名称、主题、内容、成效、纪要和地点");
+            problems.add("changes." + field, "只能更正活动名称、主题、内容、成效、纪要和地点");
             continue;
         }
         auto normalised = text::normalise(value, *rule);
@@ -744,7 +753,8 @@ LedgerEntry ActivityService::amend(const accounts::Caller& caller, long long id,
     }
     const auto now = now_timestamp();
     if (!storage::update_activity(session, activity, now)) {
-        throw AppError(ErrorCode::conflict, "活动已被他人修改，请刷新后再试", {{"reason", "stale"}});
+        throw AppError(ErrorCode::conflict, "活动已被他人修改，请刷新后再试",
+                       {{"reason", "stale"}});
     }
     const auto entry =
         ledger_.append(session, {activity.alliance.id, id, "amendment", reason,
@@ -754,18 +764,16 @@ LedgerEntry ActivityService::amend(const accounts::Caller& caller, long long id,
         listed.emplace_back(boost::json::object{
             {"field", change.field}, {"old", change.before}, {"new", change.after}});
     }
-    audit_.record(transaction,
-                  {caller.actor, "ledger.amend", "activity", std::to_string(id),
-                   audit::Outcome::success,
-                   boost::json::serialize(boost::json::object{{"sequence", entry.sequence},
-                                                              {"reason", reason},
-                                                              {"changes", std::move(listed)}})});
+    audit_.record(
+        transaction,
+        {caller.actor, "ledger.amend", "activity", std::to_string(id), audit::Outcome::success,
+         boost::json::serialize(boost::json::object{
+             {"sequence", entry.sequence}, {"reason", reason}, {"changes", std::move(listed)}})});
     LedgerEntry result;
     for (auto& row : storage::activity_entries(session, id)) {
         if (row.sequence == entry.sequence) {
-            result = {row.sequence,     row.kind,          row.reason,
-                      changes,          row.entry_hash,    row.previous_hash,
-                      row.created_by,   row.created_at};
+            result = {row.sequence,   row.kind,          row.reason,     changes,
+                      row.entry_hash, row.previous_hash, row.created_by, row.created_at};
         }
     }
     transaction.commit();
@@ -834,7 +842,8 @@ CoverageMatrix coverage_matrix(const std::vector<std::pair<Linkage, int>>& plann
             CoverageCell cell;
             cell.month = month;
             for (const auto& [item_linkage, item_month] : planned) {
-                if (item_linkage == linkage && item_month == month) ++cell.planned;
+                if (item_linkage == linkage && item_month == month)
+                    ++cell.planned;
             }
             for (const auto& activity : held) {
                 if (activity.linkage == linkage && activity.month == month) {

@@ -89,10 +89,10 @@ Outcome next_state(const WorkflowRecord& record, ActivityAction action, const Ca
 std::vector<ActivityAction> allowed_actions(const WorkflowRecord& record,
                                             const CallerFacts& facts) {
     std::vector<ActivityAction> actions;
-    for (auto action : {ActivityAction::edit, ActivityAction::hold, ActivityAction::submit_ledger,
-                        ActivityAction::archive, ActivityAction::return_ledger,
-                        ActivityAction::cancel, ActivityAction::amend,
-                        ActivityAction::record_part}) {
+    for (auto action :
+         {ActivityAction::edit, ActivityAction::hold, ActivityAction::submit_ledger,
+          ActivityAction::archive, ActivityAction::return_ledger, ActivityAction::cancel,
+          ActivityAction::amend, ActivityAction::record_part}) {
         if (next_state(record, action, facts, {true, false}).allowed()) {
             actions.push_back(action);
         }

@@ -1,10 +1,10 @@
 #include "ledger/chain.hpp"
 
+#include <sodium.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 #include <fstream>
@@ -88,23 +88,22 @@ std::string archive_content(const FrozenActivity& activity) {
     }
     const boost::json::object content{
         {"kind", "archive"},
-        {"activity",
-         boost::json::object{{"id", activity.id},
-                             {"alliance", ref(activity.alliance)},
-                             {"year", activity.year},
-                             {"linkage", activity.linkage},
-                             {"kind", activity.kind},
-                             {"title", activity.title},
-                             {"theme", activity.theme},
-                             {"content", activity.content},
-                             {"outcomes", activity.outcomes},
-                             {"minutes", activity.minutes},
-                             {"place", activity.place},
-                             {"starts_at", activity.starts_at},
-                             {"ends_at", activity.ends_at},
-                             {"host_unit", ref(activity.host_unit)},
-                             {"participating_units", std::move(units)},
-                             {"parts", std::move(parts)}}},
+        {"activity", boost::json::object{{"id", activity.id},
+                                         {"alliance", ref(activity.alliance)},
+                                         {"year", activity.year},
+                                         {"linkage", activity.linkage},
+                                         {"kind", activity.kind},
+                                         {"title", activity.title},
+                                         {"theme", activity.theme},
+                                         {"content", activity.content},
+                                         {"outcomes", activity.outcomes},
+                                         {"minutes", activity.minutes},
+                                         {"place", activity.place},
+                                         {"starts_at", activity.starts_at},
+                                         {"ends_at", activity.ends_at},
+                                         {"host_unit", ref(activity.host_unit)},
+                                         {"participating_units", std::move(units)},
+                                         {"parts", std::move(parts)}}},
         {"attendance", std::move(attendance)},
         {"attachments", std::move(attachments)}};
     return canonical_json(content);
@@ -137,8 +136,8 @@ std::vector<FieldChange> changes_of(const std::string& content) {
     for (const auto& item : list->as_array()) {
         if (item.is_object()) {
             const auto& object = item.as_object();
-            changes.push_back({text_of(object, "field"), text_of(object, "before"),
-                               text_of(object, "after")});
+            changes.push_back(
+                {text_of(object, "field"), text_of(object, "before"), text_of(object, "after")});
         }
     }
     return changes;
@@ -151,8 +150,8 @@ ChainCheck verify_chain(const ChainKey& key, const std::vector<StoredEntry>& ent
     long long expected = 1;
     const auto broken = [&](const StoredEntry& entry, long long sequence, BreakReason reason,
                             std::string detail = "") {
-        check.broken = Broken{sequence, entry.activity_id, entry.activity_title, reason,
-                              std::move(detail)};
+        check.broken =
+            Broken{sequence, entry.activity_id, entry.activity_title, reason, std::move(detail)};
         return check;
     };
     for (const auto& entry : entries) {
@@ -173,7 +172,8 @@ ChainCheck verify_chain(const ChainKey& key, const std::vector<StoredEntry>& ent
                                     : nullptr;
             if (files && files->is_array()) {
                 for (const auto& file : files->as_array()) {
-                    if (!file.is_object()) continue;
+                    if (!file.is_object())
+                        continue;
                     const auto stored = text_of(file.as_object(), "stored_name");
                     const auto frozen = text_of(file.as_object(), "sha256");
                     if (file_hash(stored) != std::optional<std::string>(frozen)) {

@@ -21,8 +21,7 @@ AppendedEntry LedgerService::append(storage::Session& session, const NewEntry& e
 std::optional<std::string> LedgerService::file_hash(const std::string& stored_name) const {
     // A stored name is a plain file name; anything that could leave the directory is refused.
     if (!data_dir_ || stored_name.empty() || stored_name.find('/') != std::string::npos ||
-        stored_name.find('\\') != std::string::npos || stored_name == "." ||
-        stored_name == "..") {
+        stored_name.find('\\') != std::string::npos || stored_name == "." || stored_name == "..") {
         return std::nullopt;
     }
     return sha256_of_file(*data_dir_ / "attachments" / stored_name);

@@ -199,10 +199,9 @@ ActivityRows list_activities(Session& session, const ActivityQuery& query) {
         filter.append(" AND a.title LIKE :q ESCAPE '\\'").bind("q", contains_pattern(*query.q));
     }
     ActivityRows rows;
-    rows.total =
-        filter.with_sql("SELECT COUNT(*) FROM activity a" + filter.sql()).scalar(session);
-    Query select = filter.with_sql(std::string(activity_columns) + activity_joins +
-                                   filter.sql() + " ORDER BY a.starts_at, a.id");
+    rows.total = filter.with_sql("SELECT COUNT(*) FROM activity a" + filter.sql()).scalar(session);
+    Query select = filter.with_sql(std::string(activity_columns) + activity_joins + filter.sql() +
+                                   " ORDER BY a.starts_at, a.id");
     if (query.limit) {
         select.append(" LIMIT :limit OFFSET :offset")
             .bind("limit", *query.limit)
@@ -235,9 +234,9 @@ long long insert_activity(Session& session, const Activity& activity, long long 
         soci::use(activity.title), soci::use(activity.theme), soci::use(activity.content),
         soci::use(activity.outcomes), soci::use(activity.minutes), soci::use(activity.place),
         soci::use(activity.starts_at), soci::use(activity.ends_at),
-        soci::use(activity.host_unit.id), soci::use(activity.host_change_reason),
-        soci::use(turn), soci::use(item), soci::use(state), soci::use(user), soci::use(now),
-        soci::use(now), soci::use(held), soci::into(id);
+        soci::use(activity.host_unit.id), soci::use(activity.host_change_reason), soci::use(turn),
+        soci::use(item), soci::use(state), soci::use(user), soci::use(now), soci::use(now),
+        soci::use(held), soci::into(id);
     return id;
 }
 
@@ -259,9 +258,8 @@ bool update_activity(Session& session, const Activity& activity, const std::stri
          soci::use(year), soci::use(activity.title), soci::use(activity.theme),
          soci::use(activity.content), soci::use(activity.outcomes), soci::use(activity.minutes),
          soci::use(activity.place), soci::use(activity.starts_at), soci::use(activity.ends_at),
-         soci::use(state), soci::use(activity.cancel_reason), soci::use(held),
-         soci::use(submitted), soci::use(archived), soci::use(now), soci::use(activity.id),
-         soci::use(version));
+         soci::use(state), soci::use(activity.cancel_reason), soci::use(held), soci::use(submitted),
+         soci::use(archived), soci::use(now), soci::use(activity.id), soci::use(version));
     statement.execute(true);
     return statement.get_affected_rows() == 1;
 }
@@ -350,8 +348,7 @@ std::optional<PlanItemFacts> find_plan_item(Session& session, long long item_id)
     return facts;
 }
 
-std::optional<long long> turn_id(Session& session, long long alliance_id, int year,
-                                 int sequence) {
+std::optional<long long> turn_id(Session& session, long long alliance_id, int year, int sequence) {
     std::optional<long long> id;
     Query(
         "SELECT id FROM rotation_turn WHERE alliance_id = :alliance AND year = :year AND "
@@ -364,7 +361,7 @@ std::optional<long long> turn_id(Session& session, long long alliance_id, int ye
 }
 
 std::vector<std::pair<campaign::Linkage, int>> planned_items(Session& session,
-                                                            long long alliance_id, int year) {
+                                                             long long alliance_id, int year) {
     std::optional<long long> version_id;
     Query(
         "SELECT v.id FROM plan_version v JOIN plan p ON p.id = v.plan_id WHERE p.alliance_id = "
@@ -373,7 +370,8 @@ std::vector<std::pair<campaign::Linkage, int>> planned_items(Session& session,
         .bind("alliance", alliance_id)
         .bind("year", static_cast<long long>(year))
         .for_each_row(session, [&](const soci::row& row) {
-            if (!version_id) version_id = integer_at(row, 0);
+            if (!version_id)
+                version_id = integer_at(row, 0);
         });
     std::vector<std::pair<campaign::Linkage, int>> items;
     if (!version_id) {
@@ -421,16 +419,15 @@ std::vector<ledger::FrozenAttendance> frozen_attendance(Session& session, long l
     return rows;
 }
 
-std::vector<ledger::FrozenAttachment> frozen_attachments(Session& session,
-                                                         long long activity_id) {
+std::vector<ledger::FrozenAttachment> frozen_attachments(Session& session, long long activity_id) {
     std::vector<ledger::FrozenAttachment> files;
     Query(
         "SELECT id, kind, original_name, stored_name, sha256 FROM attachment WHERE activity_id "
         "= :activity AND removed_at IS NULL ORDER BY id")
         .bind("activity", activity_id)
         .for_each_row(session, [&](const soci::row& row) {
-            files.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2),
-                             text_at(row, 3), text_at(row, 4)});
+            files.push_back({integer_at(row, 0), text_at(row, 1), text_at(row, 2), text_at(row, 3),
+                             text_at(row, 4)});
         });
     return files;
 }

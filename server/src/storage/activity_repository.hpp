@@ -37,8 +37,8 @@ struct ActivityRows {
 ActivityRows list_activities(Session& session, const ActivityQuery& query);
 
 // Inserts the activity's row (not its units); returns its id.
-long long insert_activity(Session& session, const activities::Activity& activity,
-                          long long user_id, const std::string& now);
+long long insert_activity(Session& session, const activities::Activity& activity, long long user_id,
+                          const std::string& now);
 // Writes the editable fields, the state and its times if the row is still at
 // `activity.version`; false when someone else changed it first.
 bool update_activity(Session& session, const activities::Activity& activity,
@@ -64,7 +64,7 @@ std::optional<long long> turn_id(Session& session, long long alliance_id, int ye
 // The (linkage, month) of each item of the alliance's newest approved plan version for the year,
 // else of its newest version.
 std::vector<std::pair<campaign::Linkage, int>> planned_items(Session& session,
-                                                            long long alliance_id, int year);
+                                                             long long alliance_id, int year);
 // The activities of the year held, submitted or archived.
 std::vector<activities::HeldActivity> held_activities(Session& session, long long alliance_id,
                                                       int year);

@@ -89,9 +89,10 @@ std::vector<ActivityEntryRow> activity_entries(Session& session, long long activ
 
 std::vector<NamedRef> all_alliances(Session& session) {
     std::vector<NamedRef> alliances;
-    Query("SELECT id, name FROM alliance ORDER BY id").for_each_row(session, [&](const soci::row& row) {
-        alliances.push_back({integer_at(row, 0), text_at(row, 1)});
-    });
+    Query("SELECT id, name FROM alliance ORDER BY id")
+        .for_each_row(session, [&](const soci::row& row) {
+            alliances.push_back({integer_at(row, 0), text_at(row, 1)});
+        });
     return alliances;
 }
 

@@ -68,9 +68,8 @@ boost::json::object activity_json(const activities::Activity& activity) {
             {"ledger_submitted_at", optional_json(activity.ledger_submitted_at)},
             {"archived_at", optional_json(activity.archived_at)},
             {"actions", std::move(actions)},
-            {"ledger",
-             boost::json::object{{"complete", activity.ledger.complete},
-                                 {"missing", strings_json(activity.ledger.missing)}}},
+            {"ledger", boost::json::object{{"complete", activity.ledger.complete},
+                                           {"missing", strings_json(activity.ledger.missing)}}},
             {"attendance", boost::json::object{{"expected", counts.expected},
                                                {"present", counts.present},
                                                {"leave", counts.leave},
@@ -224,8 +223,7 @@ http::Response activity_response(const activities::Activity& activity,
 void add_activity_routes(http::Router& router, app::Services& services) {
     auto& activities = services.activities;
     const http::RouteDeclaration read{Permission::activities_read, accounts::Scope::own_alliance};
-    const http::RouteDeclaration write{Permission::activities_write,
-                                       accounts::Scope::own_alliance};
+    const http::RouteDeclaration write{Permission::activities_write, accounts::Scope::own_alliance};
     const http::RouteDeclaration archive{Permission::ledger_archive,
                                          accounts::Scope::alliance_led_by_own_unit};
     router.add(verb::get, "/api/v1/activities", read, [&activities](http::RequestContext& context) {
@@ -257,32 +255,31 @@ void add_activity_routes(http::Router& router, app::Services& services) {
                        activities.create(context.caller(), draft_from(json_body(context))),
                        http::Status::created);
                });
-    router.add(verb::get, "/api/v1/activities/{id}", read,
-               [&activities](http::RequestContext& context) {
-                   return activity_response(
-                       activities.get(context.caller(), context.id_parameter()));
-               });
+    router.add(
+        verb::get, "/api/v1/activities/{id}", read, [&activities](http::RequestContext& context) {
+            return activity_response(activities.get(context.caller(), context.id_parameter()));
+        });
     router.add(verb::patch, "/api/v1/activities/{id}", write,
                [&activities](http::RequestContext& context) {
                    const auto body = json_body(context);
                    return activity_response(activities.update(
                        context.caller(), context.id_parameter(), changes_from(body)));
                });
-    router.add(verb::post, "/api/v1/activities/{id}/hold", write,
-               [&activities](http::RequestContext& context) {
-                   return activity_response(
-                       activities.hold(context.caller(), context.id_parameter()));
-               });
+    router.add(
+        verb::post, "/api/v1/activities/{id}/hold", write,
+        [&activities](http::RequestContext& context) {
+            return activity_response(activities.hold(context.caller(), context.id_parameter()));
+        });
     router.add(verb::post, "/api/v1/activities/{id}/submit-ledger", write,
                [&activities](http::RequestContext& context) {
                    return activity_response(
                        activities.submit_ledger(context.caller(), context.id_parameter()));
                });
-    router.add(verb::post, "/api/v1/activities/{id}/archive", archive,
-               [&activities](http::RequestContext& context) {
-                   return activity_response(
-                       activities.archive(context.caller(), context.id_parameter()));
-               });
+    router.add(
+        verb::post, "/api/v1/activities/{id}/archive", archive,
+        [&activities](http::RequestContext& context) {
+            return activity_response(activities.archive(context.caller(), context.id_parameter()));
+        });
     router.add(verb::post, "/api/v1/activities/{id}/return-ledger", archive,
                [&activities](http::RequestContext& context) {
                    const auto body = optional_body(context);
@@ -332,12 +329,11 @@ void add_activity_routes(http::Router& router, app::Services& services) {
                });
     router.add(verb::get, "/api/v1/alliances/{id}/coverage", read,
                [&activities](http::RequestContext& context) {
-                   const int year = query_int(context, "year", programme_clock::current_year(),
-                                              2000, 2100);
-                   return http::json_response(
-                       http::Status::ok,
-                       coverage_json(
-                           activities.coverage(context.caller(), context.id_parameter(), year)));
+                   const int year =
+                       query_int(context, "year", programme_clock::current_year(), 2000, 2100);
+                   return http::json_response(http::Status::ok,
+                                              coverage_json(activities.coverage(
+                                                  context.caller(), context.id_parameter(), year)));
                });
 }
 
@@ -350,9 +346,8 @@ boost::json::object ledger_activity_json(const activities::Activity& activity) {
             {"starts_at", activity.starts_at},
             {"state", enum_code(activity.state)},
             {"host_unit", ref_json(activity.host_unit)},
-            {"ledger",
-             boost::json::object{{"complete", activity.ledger.complete},
-                                 {"missing", strings_json(activity.ledger.missing)}}},
+            {"ledger", boost::json::object{{"complete", activity.ledger.complete},
+                                           {"missing", strings_json(activity.ledger.missing)}}},
             {"archived_at", optional_json(activity.archived_at)},
             {"amendments", activity.amendment_count},
             {"actions", [&] {

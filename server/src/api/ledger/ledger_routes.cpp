@@ -44,11 +44,11 @@ void add_ledger_routes(http::Router& router, app::Services& services) {
         if (!alliance_id) {
             throw field_error("alliance_id", "请选择联盟");
         }
-        const int year =
-            query_int(context, "year", programme_clock::current_year(), 2000, 2100);
+        const int year = query_int(context, "year", programme_clock::current_year(), 2000, 2100);
         const auto page = activities.ledger_page(context.caller(), *alliance_id, year);
         boost::json::array items;
-        for (const auto& activity : page.activities) items.emplace_back(ledger_activity_json(activity));
+        for (const auto& activity : page.activities)
+            items.emplace_back(ledger_activity_json(activity));
         return http::json_response(
             http::Status::ok,
             boost::json::object{
@@ -71,9 +71,9 @@ void add_ledger_routes(http::Router& router, app::Services& services) {
                                                        {"intact", chain.check.intact()},
                                                        {"broken", broken_json(chain.check)}});
         }
-        return http::json_response(
-            http::Status::ok, boost::json::object{{"intact", verification.intact},
-                                                  {"alliances", std::move(alliances)}});
+        return http::json_response(http::Status::ok,
+                                   boost::json::object{{"intact", verification.intact},
+                                                       {"alliances", std::move(alliances)}});
     });
 }
 
