@@ -149,7 +149,8 @@ TEST_F(ActivityApi, AHostOtherThanTheRotationsNeedsAReasonAndTheTurnIsStillTaken
     EXPECT_EQ(str(created.json().at("host_change_reason")), "轮值单位承接检查任务，调整承办");
     // The host is always among the participating units.
     bool host_takes_part = false;
-    for (const auto& unit : created.json().at("participating_units").as_array()) {
+    const auto answer = created.json();
+    for (const auto& unit : answer.at("participating_units").as_array()) {
         host_takes_part = host_takes_part || unit.at("id").as_int64() == other;
     }
     EXPECT_TRUE(host_takes_part);
@@ -223,7 +224,8 @@ TEST_F(ActivityApi, TheListFiltersByCalendarDatesStateAndText) {
                                  "&state=held&q=" + "%E4%B8%BB%E9%A2%98");  // 主题
     ASSERT_EQ(listed.status, 200) << listed.body;
     bool found = false;
-    for (const auto& item : listed.json().at("items").as_array()) {
+    const auto items = listed.json();
+    for (const auto& item : items.at("items").as_array()) {
         found = found || item.at("id").as_int64() == id;
         EXPECT_EQ(str(item.at("state")), "held");
     }

@@ -166,7 +166,8 @@ class ActivityFixture : public PlanFixture {
 
     // The verification of 第一联盟's chain.
     boost::json::value first_chain() {
-        for (const auto& chain : verify().at("alliances").as_array()) {
+        const auto verification = verify();
+        for (const auto& chain : verification.at("alliances").as_array()) {
             if (chain.at("alliance").at("id").as_int64() == first)
                 return chain;
         }
