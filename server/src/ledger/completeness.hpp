@@ -15,10 +15,10 @@ struct LedgerFacts {
     std::string content;
     std::string outcomes;
     std::string place;
-    std::string minutes;                 // the minutes text
-    long long recorded_attendance = 0;   // roster rows with a status
-    long long photos = 0;                // photo attachments not removed
-    long long minutes_attachments = 0;   // minutes attachments not removed
+    std::string minutes;                // the minutes text
+    long long recorded_attendance = 0;  // roster rows with a status
+    long long photos = 0;               // photo attachments not removed
+    long long minutes_attachments = 0;  // minutes attachments not removed
 };
 
 struct Completeness {
