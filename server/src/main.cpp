@@ -164,6 +164,11 @@ int main(int argc, char** argv) {
     audit_command->require_subcommand(1);
     auto* audit_verify = audit_command->add_subcommand("verify", "check the hash chain");
 
+    auto* ledger_command = cli.add_subcommand("ledger", "the activity ledger (台账)");
+    ledger_command->require_subcommand(1);
+    auto* ledger_verify = ledger_command->add_subcommand(
+        "verify", "check every alliance's ledger chain and the archived attachments' files");
+
     std::string backup_to, restore_from;
     auto* backup = cli.add_subcommand("backup", "online backup of the SQLite database");
     backup->add_option("--to", backup_to)->required();
@@ -317,6 +322,26 @@ int main(int argc, char** argv) {
                 std::cout << "audit chain BROKEN: the checkpoint is missing or altered\n";
             }
             std::cout << result.problem << '\n';
+            return 1;
+        } else if (*ledger_verify) {
+            const auto verification = services.ledger.verify();
+            for (const auto& chain : verification.alliances) {
+                if (!chain.check.broken) {
+                    std::cout << chain.alliance.name << " (alliance " << chain.alliance.id
+                              << "): " << chain.check.entries << " entries intact\n";
+                    continue;
+                }
+                const auto& broken = *chain.check.broken;
+                std::cout << "ledger chain BROKEN: " << chain.alliance.name << " (alliance "
+                          << chain.alliance.id << ") at sequence " << broken.sequence
+                          << ", activity " << broken.activity_id << " 《" << broken.activity_title
+                          << "》: " << enum_label(broken.reason) << " (" << enum_code(broken.reason)
+                          << (broken.detail.empty() ? "" : ", " + broken.detail) << ")\n";
+            }
+            if (verification.intact) {
+                std::cout << "ledger chains intact\n";
+                return 0;
+            }
             return 1;
         }
     } catch (const AppError& error) {

@@ -21,6 +21,8 @@ void add_responsibility_routes(http::Router& router, app::Services& services);
 void add_attendance_routes(http::Router& router, app::Services& services);
 void add_attachment_routes(http::Router& router, app::Services& services);
 void add_export_routes(http::Router& router, app::Services& services);
+void add_activity_routes(http::Router& router, app::Services& services);
+void add_ledger_routes(http::Router& router, app::Services& services);
 
 inline void add_all_routes(http::Router& router, app::Services& services, bool secure_cookies) {
     add_auth_routes(router, services, secure_cookies);
@@ -38,6 +40,8 @@ inline void add_all_routes(http::Router& router, app::Services& services, bool s
     add_attendance_routes(router, services);
     add_attachment_routes(router, services);
     add_export_routes(router, services);
+    add_activity_routes(router, services);
+    add_ledger_routes(router, services);
 }
 
 }  // namespace lianjian::api

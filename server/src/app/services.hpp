@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account_service.hpp"
+#include "activities/activity.hpp"
 #include "alliances/alliance.hpp"
 #include "applications/application.hpp"
 #include "attendance/attendance_service.hpp"
@@ -12,6 +13,7 @@
 #include "crypto/field_cipher.hpp"
 #include "exports/ledger_export.hpp"
 #include "inbox/inbox.hpp"
+#include "ledger/ledger.hpp"
 #include "members/member_service.hpp"
 #include "plans/plan.hpp"
 #include "registry/registry.hpp"
@@ -48,7 +50,11 @@ struct Services {
                           data_dir ? *data_dir
                                    : (audit_checkpoint ? audit_checkpoint->parent_path()
                                                        : std::filesystem::path("data")))),
-          ledger_exports(database, attachments.store()) {}
+          ledger_exports(database, attachments.store()),
+          // The chain's verification re-hashes the archived attachments' files in the store.
+          ledger(database, crypto::ledger_chain_key(key),
+                 std::optional(attachments.store().directory().parent_path())),
+          activities(database, audit, alliances, ledger) {}
 
     storage::Database& database;
     crypto::FieldCipher cipher;
@@ -68,6 +74,8 @@ struct Services {
     attendance::AttendanceService attendance;
     attachments::AttachmentService attachments;
     exports::LedgerExportService ledger_exports;
+    ledger::LedgerService ledger;
+    activities::ActivityService activities;
 };
 
 }  // namespace lianjian::app

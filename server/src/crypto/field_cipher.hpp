@@ -29,6 +29,9 @@ Key audit_chain_key(const Key& master_key);
 // The key that signs the QR sign-in tokens of activities (libsodium crypto_auth), derived from
 // the master key the same way and independent of the other keys.
 Key signin_token_key(const Key& master_key);
+// The key of the ledger chains (台账), derived from the master key the same way and independent of
+// the audit chain's and the field keys.
+Key ledger_chain_key(const Key& master_key);
 
 // Seals sensitive fields (phone numbers, ID numbers) at rest with XChaCha20-Poly1305
 // (crypto_secretbox), and gives each a keyed hash for exact search without decrypting.
