@@ -3,6 +3,7 @@
 #include "app/maintenance.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "demo/activity_demo.hpp"
 #include "demo/city_data.hpp"
 #include "demo/demo_data.hpp"
 #include "storage/migrations.hpp"
@@ -258,6 +259,7 @@ int main(int argc, char** argv) {
         auto& services = application.services();
         if (*demo_command || (*serve && serve_demo)) {
             print_demo(demo::load_demo(services, demo_password));
+            demo::load_activity_demo(services);
         }
         if (*demo_command && demo_scale == "city") {
             const auto city = demo::load_city(services);

@@ -202,6 +202,12 @@ class ActivityService {
 
     ActivityPage list(const accounts::Caller& caller, const ActivityFilter& filter);
     Activity create(const accounts::Caller& caller, const ActivityDraft& draft);
+    // The unit whose rotation turn (轮值) an activity of the alliance starting at `starts_at` (a
+    // stored UTC timestamp) falls to: the quarter's host (per_quarter) or the next turn not yet
+    // taken (per_activity); nothing when the rotation has no turn. What `create` takes as the
+    // host when none is sent. Reads the rotation only: no permission is needed beyond
+    // alliances_read, which every programme role holds.
+    std::optional<long long> rotation_host(long long alliance_id, const std::string& starts_at);
     Activity get(const accounts::Caller& caller, long long id);
     Activity update(const accounts::Caller& caller, long long id, const ActivityChanges& changes);
     Activity hold(const accounts::Caller& caller, long long id);

@@ -323,6 +323,18 @@ ActivityPage ActivityService::list(const accounts::Caller& caller, const Activit
     return page;
 }
 
+std::optional<long long> ActivityService::rotation_host(long long alliance_id,
+                                                        const std::string& starts_at) {
+    const auto instant = parse_timestamp(starts_at, "starts_at");
+    const auto rotation = alliances_.rotation(
+        alliance_id, std::stoi(programme_clock::local_date(instant).substr(0, 4)));
+    const auto turn = rotation_turn(rotation, programme_clock::local_date(instant));
+    if (!turn) {
+        return std::nullopt;
+    }
+    return turn->host_unit_id;
+}
+
 Activity ActivityService::create(const accounts::Caller& caller, const ActivityDraft& draft) {
     Problems problems;
     if (!draft.alliance_id) {

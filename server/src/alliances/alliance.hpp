@@ -119,6 +119,11 @@ struct AlliancePage {
 
 const char* member_role_name(MemberRole role);
 
+// The alliance as the permission table's target (accounts::Target::alliance): its lead unit and
+// the member units in `alliance.members` (those of the date it was read for). The one way every
+// area asks "may this caller act within this alliance".
+accounts::Target permission_target(const Alliance& alliance);
+
 // Alliances, their members over time, their lead unit and their rotation. Every change is
 // audited and entered in the alliance's timeline, in the same transaction.
 class AllianceService {

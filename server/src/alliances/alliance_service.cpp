@@ -51,13 +51,17 @@ void require_free(storage::Session& session, const storage::UnitSummary& unit) {
     }
 }
 
-std::vector<long long> member_unit_ids(const Alliance& alliance) {
-    std::vector<long long> ids;
+}  // namespace
+
+accounts::Target permission_target(const Alliance& alliance) {
+    std::vector<long long> members;
     for (const auto& member : alliance.members) {
-        ids.push_back(member.unit.id);
+        members.push_back(member.unit.id);
     }
-    return ids;
+    return accounts::Target::alliance(alliance.lead_unit.id, std::move(members));
 }
+
+namespace {
 
 bool is_current_member(const Alliance& alliance, long long unit_id) {
     return std::any_of(alliance.members.begin(), alliance.members.end(),
@@ -422,8 +426,7 @@ std::vector<long long> AllianceService::reorder_rotation(const accounts::Caller&
     storage::Transaction transaction(database_);
     transaction.serialize(storage::WriterTopic::memberships);
     auto alliance = current(transaction, alliance_id);
-    if (!caller.may(accounts::Permission::rotation_arrange,
-                    accounts::Target::alliance(alliance.lead_unit.id, member_unit_ids(alliance)))) {
+    if (!caller.may(accounts::Permission::rotation_arrange, permission_target(alliance))) {
         throw AppError(ErrorCode::forbidden, "只有机关工委或牵头单位可以调整轮值顺序");
     }
     std::set<long long> members;

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "storage/alliance_repository.hpp"
 #include "storage/attachment_repository.hpp"
+#include "storage/attendance_repository.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/json/object.hpp>
@@ -19,7 +20,7 @@ using activities::ActivityState;
 
 namespace {
 
-storage::ActivityFacts activity_of(storage::Session& session, long long activity_id) {
+activities::ActivityFacts activity_of(storage::Session& session, long long activity_id) {
     auto facts = storage::find_activity_facts(session, activity_id);
     if (!facts) {
         throw AppError(ErrorCode::not_found, "活动不存在");
@@ -32,24 +33,20 @@ accounts::Target alliance_target(storage::Session& session, long long alliance_i
     if (!alliance) {
         return {};
     }
-    std::vector<long long> members;
-    for (const auto& member : alliance->members) {
-        members.push_back(member.unit.id);
-    }
-    return accounts::Target::alliance(alliance->lead_unit.id, std::move(members));
+    return alliances::permission_target(*alliance);
 }
 
 void require_read(storage::Session& session, const accounts::Caller& caller,
-                  const storage::ActivityFacts& activity) {
-    if (!caller.may(Permission::activities_read, alliance_target(session, activity.alliance_id))) {
+                  const activities::ActivityFacts& activity) {
+    if (!caller.may(Permission::activities_read, alliance_target(session, activity.alliance.id))) {
         throw AppError(ErrorCode::forbidden, "只能查看本单位所在联盟的活动附件");
     }
 }
 
 void require_host(storage::Session& session, const accounts::Caller& caller,
-                  const storage::ActivityFacts& activity) {
-    if (!caller.may(Permission::activities_write, alliance_target(session, activity.alliance_id)) ||
-        caller.unit_id != activity.host_unit_id) {
+                  const activities::ActivityFacts& activity) {
+    if (!caller.may(Permission::activities_write, alliance_target(session, activity.alliance.id)) ||
+        caller.unit_id != activity.host_unit.id) {
         throw AppError(ErrorCode::forbidden, "只有主办单位的管理员可以上传或删除活动附件");
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activities/codes.hpp"
+#include "activities/facts.hpp"
 #include "core/clock.hpp"
 #include "core/named_ref.hpp"
 #include "crypto/field_cipher.hpp"
@@ -22,18 +23,7 @@ using activities::ActivityState;
 using activities::AttendanceMethod;
 using activities::AttendanceStatus;
 
-// What attendance needs of an activity, read from its row.
-struct ActivityFacts {
-    long long id = 0;
-    NamedRef alliance;
-    NamedRef host_unit;
-    ActivityState state = ActivityState::planned;
-    std::string title;
-    std::string place;
-    std::string starts_at;
-    std::string ends_at;
-    std::vector<long long> participating_unit_ids;
-};
+using activities::ActivityFacts;
 
 // One roster row: an expected member, and what was recorded of them (nothing yet: no status).
 struct AttendanceRow {

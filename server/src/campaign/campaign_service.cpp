@@ -54,14 +54,6 @@ std::string days_text(const std::vector<int>& days) {
     return text;
 }
 
-accounts::Target alliance_target(const alliances::Alliance& alliance) {
-    std::vector<long long> members;
-    for (const auto& member : alliance.members) {
-        members.push_back(member.unit.id);
-    }
-    return accounts::Target::alliance(alliance.lead_unit.id, std::move(members));
-}
-
 std::optional<std::string> local_date_of(const std::optional<std::string>& timestamp) {
     if (!timestamp) {
         return std::nullopt;
@@ -158,7 +150,7 @@ DeadlineOverview CampaignService::deadlines(const accounts::Caller& caller, int 
     overview.deadlines = deadlines_of(campaign);
     const auto completions = storage::deadline_completions(session, year);
     for (const auto& alliance : storage::list_alliances(session, today)) {
-        if (!caller.may(Permission::reports_read, alliance_target(alliance))) {
+        if (!caller.may(Permission::reports_read, alliances::permission_target(alliance))) {
             continue;
         }
         std::vector<std::pair<Deadline, std::string>> done;
@@ -259,7 +251,7 @@ PhaseReport CampaignService::submit_report(const accounts::Caller& caller,
     if (!alliance || alliance->dissolved_on) {
         throw field_error("alliance_id", "联盟不存在或已解散");
     }
-    if (!caller.may(Permission::reports_submit, alliance_target(*alliance))) {
+    if (!caller.may(Permission::reports_submit, alliances::permission_target(*alliance))) {
         throw AppError(ErrorCode::forbidden, "只有本联盟的牵头单位可以提交阶段汇报");
     }
     if (storage::phase_report_exists(session, alliance->id, input.year, input.phase)) {

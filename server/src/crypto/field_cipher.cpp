@@ -48,6 +48,11 @@ Key audit_chain_key(const Key& master_key) {
 
 Key signin_token_key(const Key& master_key) {
     constexpr char context[crypto_kdf_CONTEXTBYTES] = {'l', 'j', 's', 'i', 'g', 'n', 'i', 'n'};
+    Key key{};
+    crypto_kdf_derive_from_key(key.data(), key.size(), 1, context, master_key.data());
+    return key;
+}
+
 Key ledger_chain_key(const Key& master_key) {
     constexpr char context[crypto_kdf_CONTEXTBYTES] = {'l', 'j', 'l', 'e', 'd', 'g', 'e', 'r'};
     Key key{};

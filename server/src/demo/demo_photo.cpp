@@ -27,13 +27,19 @@ struct Colour {
 };
 
 // Wall and floor colours of a meeting room, a hall, a square: one per variant.
-constexpr Colour walls[] = {{0.93, 0.90, 0.84}, {0.80, 0.88, 0.95}, {0.88, 0.93, 0.86},
-                            {0.95, 0.88, 0.86}, {0.90, 0.90, 0.93}};
-constexpr Colour floors[] = {{0.55, 0.42, 0.32}, {0.45, 0.50, 0.58}, {0.50, 0.58, 0.45},
-                             {0.60, 0.48, 0.40}, {0.52, 0.52, 0.56}};
+constexpr Colour walls[] = {{0.93, 0.90, 0.84},
+                            {0.80, 0.88, 0.95},
+                            {0.88, 0.93, 0.86},
+                            {0.95, 0.88, 0.86},
+                            {0.90, 0.90, 0.93}};
+constexpr Colour floors[] = {{0.55, 0.42, 0.32},
+                             {0.45, 0.50, 0.58},
+                             {0.50, 0.58, 0.45},
+                             {0.60, 0.48, 0.40},
+                             {0.52, 0.52, 0.56}};
 
-void draw_text(cairo_t* cairo, const std::string& text, double size, bool bold, double x,
-               double y, double width) {
+void draw_text(cairo_t* cairo, const std::string& text, double size, bool bold, double x, double y,
+               double width) {
     std::unique_ptr<PangoLayout, LayoutRelease> layout(pango_cairo_create_layout(cairo));
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, "Noto Sans CJK SC");
@@ -56,7 +62,8 @@ void write_demo_photo(const std::filesystem::path& path, const std::string& bann
                       const std::string& caption, int variant) {
     constexpr int width = 960;
     constexpr int height = 640;
-    const auto index = static_cast<std::size_t>(variant < 0 ? -variant : variant) % std::size(walls);
+    const auto index =
+        static_cast<std::size_t>(variant < 0 ? -variant : variant) % std::size(walls);
     std::unique_ptr<cairo_surface_t, SurfaceRelease> surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
     std::unique_ptr<cairo_t, ContextRelease> cairo(cairo_create(surface.get()));

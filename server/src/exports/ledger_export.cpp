@@ -13,11 +13,7 @@ void require_read(storage::Session& session, const accounts::Caller& caller,
                   long long alliance_id) {
     accounts::Target target;
     if (auto alliance = storage::find_alliance(session, alliance_id, today_date())) {
-        std::vector<long long> members;
-        for (const auto& member : alliance->members) {
-            members.push_back(member.unit.id);
-        }
-        target = accounts::Target::alliance(alliance->lead_unit.id, std::move(members));
+        target = alliances::permission_target(*alliance);
     }
     if (!caller.may(accounts::Permission::activities_read, target)) {
         throw AppError(ErrorCode::forbidden, "只能导出本单位所在联盟的活动台账");

@@ -42,21 +42,6 @@ attachments::Attachment attachment_from(const soci::row& row) {
 
 }  // namespace
 
-std::optional<ActivityFacts> find_activity_facts(Session& session, long long activity_id) {
-    std::optional<ActivityFacts> facts;
-    Query("SELECT id, alliance_id, host_unit_id, state, title FROM activity WHERE id = :id")
-        .bind("id", activity_id)
-        .for_each_row(session, [&](const soci::row& row) {
-            const Columns columns(row);
-            facts =
-                ActivityFacts{columns.integer("id"), columns.integer("alliance_id"),
-                              columns.integer("host_unit_id"),
-                              parse_enum<activities::ActivityState>("state", columns.text("state")),
-                              columns.text("title")};
-        });
-    return facts;
-}
-
 long long insert_attachment(Session& session, const attachments::Attachment& attachment,
                             long long uploaded_by_user_id) {
     long long id = 0;

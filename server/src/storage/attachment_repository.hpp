@@ -11,17 +11,6 @@
 
 namespace lianjian::storage {
 
-// What the attachment rules need of an activity: its alliance, host and state.
-struct ActivityFacts {
-    long long id = 0;
-    long long alliance_id = 0;
-    long long host_unit_id = 0;
-    activities::ActivityState state = activities::ActivityState::planned;
-    std::string title;
-};
-
-std::optional<ActivityFacts> find_activity_facts(Session& session, long long activity_id);
-
 // Inserts the row (its id and uploaded_at taken from `attachment`, uploader by id); the new id.
 long long insert_attachment(Session& session, const attachments::Attachment& attachment,
                             long long uploaded_by_user_id);

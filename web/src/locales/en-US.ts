@@ -743,7 +743,7 @@ const enUS: MessageSchema = {
         record_part: 'Write unit\'s part',
       },
       ledger: { amend: 'Amend archived ledger' },
-      attendance: { record: 'Record attendance', roster: 'Adjust roster', signin: 'QR sign-in', signin_refused: 'QR sign-in refused' },
+      attendance: { record: 'Record attendance', roster: 'Adjust roster', signin: 'QR sign-in', tap: 'One-tap sign-in' },
       attachment: { upload: 'Upload attachment', remove: 'Delete attachment' },
     },
     objects: {

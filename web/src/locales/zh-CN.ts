@@ -743,7 +743,7 @@ const zhCN = {
         record_part: '填写本单位部分',
       },
       ledger: { amend: '更正已归档台账' },
-      attendance: { record: '登记签到', roster: '调整应到名单', signin: '扫码签到', signin_refused: '扫码签到被拒绝' },
+      attendance: { record: '登记签到', roster: '调整应到名单', signin: '扫码签到', tap: '一键签到' },
       attachment: { upload: '上传附件', remove: '删除附件' },
     },
     /** The kinds of object an audit row is about. */

@@ -106,7 +106,7 @@ describe('audit labels of the activity areas', () => {
   const ACTIONS = [
     'activity.create', 'activity.update', 'activity.hold', 'activity.submit_ledger', 'activity.archive', 'activity.return_ledger',
     'activity.cancel', 'activity.part', 'ledger.amend', 'attendance.record', 'attendance.roster', 'attendance.signin',
-    'attendance.signin_refused', 'attachment.upload', 'attachment.remove',
+    'attendance.tap', 'attachment.upload', 'attachment.remove',
   ];
 
   it.each(ACTIONS)('%s has a Chinese and an English label', (code) => {
