@@ -24,7 +24,7 @@ namespace {
 constexpr text::FieldRule content_rule{"content", "活动内容", text::Kind::multi_line, 5000};
 constexpr text::FieldRule outcomes_rule{"outcomes", "活动成效", text::Kind::multi_line, 5000};
 constexpr text::FieldRule minutes_rule{"minutes", "会议纪要", text::Kind::multi_line, 20000};
-constexpr text::FieldRule host_change_rule{"host_change_reason", "更换主办单位理由",
+constexpr text::FieldRule host_change_rule{"host_change_reason", "更换承办单位理由",
                                            text::Kind::multi_line, 1000};
 
 // The problems of one request, reported together.
@@ -417,7 +417,7 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
             }
         }
         if (host && !contains(alliance->member_ids, *host)) {
-            problems.add("host_unit_id", "主办单位须为本联盟的成员单位");
+            problems.add("host_unit_id", "承办单位须为本联盟的成员单位");
         }
     }
     problems.throw_if_any();
@@ -430,9 +430,9 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
         host = turn->host_unit_id;
     }
     if (!host) {
-        problems.add("host_unit_id", "请选择主办单位");
+        problems.add("host_unit_id", "请选择承办单位");
     } else if (turn && turn->host_unit_id != *host && activity.host_change_reason.empty()) {
-        problems.add("host_change_reason", "主办单位不是本次轮值单位，请填写更换理由");
+        problems.add("host_change_reason", "承办单位不是本次轮值单位，请填写更换理由");
     }
     problems.throw_if_any();
     if (!contains(units, *host)) {

@@ -110,13 +110,13 @@ AppError refusal_error(Refusal refusal) {
         case Refusal::missing:
             return AppError(ErrorCode::not_found, "活动不存在");
         case Refusal::not_host:
-            return AppError(ErrorCode::forbidden, "只有主办单位可以登记、编辑活动和提交台账");
+            return AppError(ErrorCode::forbidden, "只有承办单位可以登记、编辑活动和提交台账");
         case Refusal::not_lead:
             return AppError(ErrorCode::forbidden,
                             "只有联盟牵头单位或机关工委可以归档、退回和更正台账");
         case Refusal::not_host_or_lead:
             return AppError(ErrorCode::forbidden,
-                            "只有主办单位、联盟牵头单位或机关工委可以取消活动");
+                            "只有承办单位、联盟牵头单位或机关工委可以取消活动");
         case Refusal::not_participant:
             return AppError(ErrorCode::forbidden, "只有参加活动的单位可以登记本单位的部分");
         case Refusal::archived:

@@ -47,7 +47,7 @@ void require_host(storage::Session& session, const accounts::Caller& caller,
                   const activities::ActivityFacts& activity) {
     if (!caller.may(Permission::activities_write, alliance_target(session, activity.alliance.id)) ||
         caller.unit_id != activity.host_unit.id) {
-        throw AppError(ErrorCode::forbidden, "只有主办单位的管理员可以上传或删除活动附件");
+        throw AppError(ErrorCode::forbidden, "只有承办单位的管理员可以上传或删除活动附件");
     }
 }
 

@@ -46,7 +46,7 @@ void require_read(storage::Session& session, const accounts::Caller& caller,
 // The host unit's administrator only: not another unit's, not the committee.
 void require_host(const accounts::Caller& caller, const ActivityFacts& facts) {
     if (!caller.reach(Permission::activities_write) || caller.unit_id != facts.host_unit.id) {
-        throw AppError(ErrorCode::forbidden, "只有主办单位的管理员可以登记本次活动的出勤");
+        throw AppError(ErrorCode::forbidden, "只有承办单位的管理员可以登记本次活动的出勤");
     }
 }
 

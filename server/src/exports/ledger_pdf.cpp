@@ -53,12 +53,12 @@ void write_activity(PdfDocument& document, const storage::LedgerActivity& activi
     document.space(10);
     document.heading("基本信息");
     document.field("所属联盟", activity.alliance.name);
-    document.field("联建类别", label_of<campaign::Linkage>(activity.linkage));
-    document.field("活动形式", label_of<campaign::ActivityKind>(activity.kind));
+    document.field("联动", label_of<campaign::Linkage>(activity.linkage));
+    document.field("活动类型", label_of<campaign::ActivityKind>(activity.kind));
     document.field("活动时间",
                    local_time(activity.starts_at) + " 至 " + local_time(activity.ends_at));
     document.field("活动地点", activity.place);
-    document.field("主办单位", activity.host_unit.name);
+    document.field("承办单位", activity.host_unit.name);
     document.field("参加单位", joined(activity.participating_units));
     document.field("台账状态", label_of<activities::ActivityState>(activity.state));
     document.heading("活动内容");

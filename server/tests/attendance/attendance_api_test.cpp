@@ -325,13 +325,14 @@ TEST_F(SigninApi, AMembersOwnAccountSignsInWithOneTap) {
     auto party_member = signed_in("dangyuan_wang");
     // An account that is no party member cannot tap;
     EXPECT_EQ(party_member.post(path("attendance/me")).status, 403);
-    // once it is the member, it signs in present by tap, once.
-    {
-        storage::Transaction transaction(services().database);
-        transaction.session() << "UPDATE app_user SET member_id = :m WHERE id = :u",
-            soci::use(person.id), soci::use(account);
-        transaction.commit();
-    }
+    // once the system administrator links it to the member,
+    auto system_admin = signed_in("sysadmin");
+    const auto linked =
+        put_body(system_admin, "/api/v1/users/" + std::to_string(account) + "/member",
+                 {{"member_id", person.id}});
+    ASSERT_EQ(linked.status, 200) << linked.body;
+    EXPECT_EQ(linked.json().at("member").at("name").as_string(), person.name);
+    // it signs in present by tap, once.
     const auto tapped = party_member.post(path("attendance/me"));
     ASSERT_EQ(tapped.status, 200) << tapped.body;
     EXPECT_EQ(tapped.json().at("member").at("id").as_int64(), person.id);
@@ -353,6 +354,38 @@ TEST_F(SigninApi, AMembersOwnAccountSignsInWithOneTap) {
         transaction.commit();
     }
     EXPECT_EQ(party_member.post(path("attendance/me")).status, 403);
+}
+
+TEST_F(SigninApi, OnlyTheSystemAdministratorLinksAMemberAccountToItsUnitsPartyMember) {
+    // Given a member account of 区审计局 and two of its party members,
+    const auto people = people_of(shenji);
+    const long long account = new_account("dangyuan_li", accounts::Role::member, shenji);
+    const long long other_account = new_account("dangyuan_zhao", accounts::Role::member, shenji);
+    const std::string target = "/api/v1/users/" + std::to_string(account) + "/member";
+    auto system_admin = signed_in("sysadmin");
+    // a unit admin may not link it (users_manage is the system administrator's),
+    EXPECT_EQ(put_body(member_unit, target, {{"member_id", people[0].id}}).status, 403);
+    // a unit admin's account is no member account,
+    const auto admin_account = new_account("shenji_helper", accounts::Role::unit_admin, shenji);
+    const auto not_member =
+        put_body(system_admin, "/api/v1/users/" + std::to_string(admin_account) + "/member",
+                 {{"member_id", people[0].id}});
+    EXPECT_EQ(not_member.status, 422) << not_member.body;
+    // a party member of another unit is refused,
+    const auto foreign = people_of(gongwei)[0];
+    EXPECT_EQ(put_body(system_admin, target, {{"member_id", foreign.id}}).status, 422);
+    // the unit's own member is linked and the link is audited,
+    ASSERT_EQ(put_body(system_admin, target, {{"member_id", people[0].id}}).status, 200);
+    EXPECT_EQ(audit_events("user.member_link", std::to_string(account)).size(), 1u);
+    // a second account cannot hold the same member,
+    const auto taken =
+        put_body(system_admin, "/api/v1/users/" + std::to_string(other_account) + "/member",
+                 {{"member_id", people[0].id}});
+    EXPECT_EQ(taken.status, 409) << taken.body;
+    // and null unlinks it.
+    const auto unlinked = put_body(system_admin, target, {{"member_id", nullptr}});
+    ASSERT_EQ(unlinked.status, 200) << unlinked.body;
+    EXPECT_TRUE(unlinked.json().at("member").is_null());
 }
 
 }  // namespace

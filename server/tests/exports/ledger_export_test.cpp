@@ -98,7 +98,7 @@ TEST_F(ExportLedger, AllianceWorkbookHasBothSheetsWithChineseHeaders) {
     EXPECT_NE(workbook.find("name=\"活动\""), std::string::npos) << workbook;
     EXPECT_NE(workbook.find("name=\"签到\""), std::string::npos) << workbook;
     const auto strings = output_of("unzip -p '" + path.string() + "' xl/sharedStrings.xml");
-    for (const std::string expected : {"活动名称", "联建类别", "主办单位", "签到情况",
+    for (const std::string expected : {"活动名称", "联动", "承办单位", "签到情况",
                                        "共过主题党日：重温入党誓词", "理论联学", "区审计局"}) {
         EXPECT_NE(strings.find(expected), std::string::npos) << expected;
     }

@@ -692,6 +692,7 @@ const enUS: MessageSchema = {
         lock: 'Lock account',
         unlock: 'Unlock account',
         password_reset: 'Reset password',
+        member_link: 'Link party member',
         update: 'Edit account',
       },
       unit: { create: 'Create unit', update: 'Edit unit', activate: 'Activate unit', deactivate: 'Deactivate unit', liaison_phone_unmask: "Reveal liaison's phone" },

@@ -1,7 +1,9 @@
+#include "accounts/member_link.hpp"
 #include "api/auth/user_json.hpp"
 #include "api/json_input.hpp"
 #include "api/page.hpp"
 #include "api/query_input.hpp"
+#include "api/reference.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
 
@@ -62,6 +64,17 @@ void add_user_routes(http::Router& router, app::Services& services) {
                    const auto password =
                        accounts.reset_password(context.actor(), context.id_parameter());
                    return http::json_response(http::Status::ok, {{"generated_password", password}});
+               });
+    // A member account's party member, for the one-tap sign-in (docs/activities.md).
+    router.add(verb::put, "/api/v1/users/{id}/member", manage,
+               [&services](http::RequestContext& context) {
+                   const auto body = json_body(context);
+                   const auto user_id = context.id_parameter();
+                   const auto member =
+                       accounts::link_member(services.database, services.audit, context.caller(),
+                                             user_id, optional_integer(body, "member_id"));
+                   return http::json_response(http::Status::ok,
+                                              {{"user_id", user_id}, {"member", ref_json(member)}});
                });
     const std::pair<const char*, accounts::AccountChange> changes[] = {
         {"/api/v1/users/{id}/lock", accounts::AccountChange::lock},

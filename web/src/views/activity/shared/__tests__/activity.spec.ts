@@ -57,7 +57,7 @@ describe('labels', () => {
     expect(ACTIVITY_STATES).toEqual(['planned', 'held', 'ledger_submitted', 'archived', 'cancelled']);
     expect(ATTENDANCE_METHODS).toEqual(['qr', 'tap', 'manual']);
     expect(zhCN.activity.states.ledger_submitted).toBe('台账已提交');
-    expect(zhCN.activity.attendance.methods.manual).toBe('主办单位登记');
+    expect(zhCN.activity.attendance.methods.manual).toBe('承办单位登记');
   });
 
   it('the missing items read as one Chinese phrase', () => {

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "accounts/caller.hpp"
+#include "audit/audit_log.hpp"
+#include "core/named_ref.hpp"
+#include "storage/database.hpp"
+
+#include <optional>
+
+namespace lianjian::accounts {
+
+// Links a party-member account (role `member`) to the party member of the register it belongs
+// to, so that the member signs in to activities with one tap (docs/activities.md "Attendance").
+// The system administrator does it (users_manage, checked by the route). `member_id` empty
+// unlinks. Errors: 404 for an unknown account or member; 422 when the account is not a member
+// account, the member is off the register or of another unit than the account; 409
+// (`details.reason: member_linked`) when another account already holds the member. Audited as
+// `user.member_link`. Returns the linked member, or nothing after unlinking.
+std::optional<NamedRef> link_member(storage::Database& database, audit::AuditLog& audit,
+                                    const Caller& caller, long long user_id,
+                                    std::optional<long long> member_id);
+
+}  // namespace lianjian::accounts

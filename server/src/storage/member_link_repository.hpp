@@ -1,0 +1,15 @@
+#pragma once
+
+#include "storage/session.hpp"
+
+#include <optional>
+
+namespace lianjian::storage {
+
+// The account another account's party member is already linked to, if any.
+std::optional<long long> account_linked_to_member(Session& session, long long member_id);
+// Links (or, with nothing, unlinks) the account to a party member (app_user.member_id).
+void set_account_member(Session& session, long long user_id, std::optional<long long> member_id,
+                        const std::string& now);
+
+}  // namespace lianjian::storage
