@@ -2,6 +2,8 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "storage/attendance_repository.hpp"
 #include "storage/member_link_repository.hpp"
 #include "storage/member_repository.hpp"
 #include "storage/user_repository.hpp"
@@ -51,6 +53,33 @@ std::optional<NamedRef> link_member(storage::Database& database, audit::AuditLog
                                audit::Outcome::success, boost::json::serialize(detail)});
     transaction.commit();
     return linked;
+}
+
+MemberLinkOptions member_link_options(storage::Database& database, long long user_id,
+                                      const std::string& search) {
+    storage::Connection connection(database);
+    auto& session = connection.session();
+    const auto user = storage::find_user(session, user_id);
+    if (!user) {
+        throw AppError(ErrorCode::not_found, "账号不存在");
+    }
+    MemberLinkOptions options;
+    if (!user->unit_id) {
+        return options;
+    }
+    const auto wanted = text::normalised_or_throw(search, "q");
+    for (auto& member : storage::unit_member_names(session, *user->unit_id)) {
+        if (options.candidates.size() < 50 &&
+            (wanted.empty() || member.name.find(wanted) != std::string::npos)) {
+            options.candidates.push_back(member);
+        }
+    }
+    if (const auto linked = storage::member_of_user(session, user_id)) {
+        if (const auto member = storage::find_member(session, *linked)) {
+            options.linked = NamedRef{member->member.id, member->member.name};
+        }
+    }
+    return options;
 }
 
 }  // namespace lianjian::accounts

@@ -6,6 +6,8 @@
 #include "storage/database.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace lianjian::accounts {
 
@@ -19,5 +21,16 @@ namespace lianjian::accounts {
 std::optional<NamedRef> link_member(storage::Database& database, audit::AuditLog& audit,
                                     const Caller& caller, long long user_id,
                                     std::optional<long long> member_id);
+
+// Who the member account `user_id` may be linked to, and who it is linked to now: the active
+// party members of its unit whose name contains `search` (after the text normaliser), names only
+// (the system administrator may not read the member register: 三员分立), at most 50. 404 for an
+// unknown account; an account without a unit has none.
+struct MemberLinkOptions {
+    std::vector<NamedRef> candidates;
+    std::optional<NamedRef> linked;
+};
+MemberLinkOptions member_link_options(storage::Database& database, long long user_id,
+                                      const std::string& search);
 
 }  // namespace lianjian::accounts

@@ -51,7 +51,7 @@ struct EnumText<activities::AttendanceMethod> {
     using M = activities::AttendanceMethod;
     static constexpr EnumName<M> names[] = {{M::qr, "qr", "扫码签到"},
                                             {M::tap, "tap", "一键签到"},
-                                            {M::manual, "manual", "承办单位登记"}};
+                                            {M::manual, "manual", "主办单位登记"}};
 };
 
 template <>

@@ -14,6 +14,17 @@ std::optional<long long> account_linked_to_member(Session& session, long long me
     return account;
 }
 
+std::vector<NamedRef> unit_member_names(Session& session, long long unit_id) {
+    std::vector<NamedRef> names;
+    Query("SELECT id, name FROM member WHERE unit_id = :unit AND active = 1 ORDER BY id")
+        .bind("unit", unit_id)
+        .for_each_row(session, [&](const soci::row& row) {
+            const Columns columns(row);
+            names.push_back({columns.integer("id"), columns.text("name")});
+        });
+    return names;
+}
+
 void set_account_member(Session& session, long long user_id, std::optional<long long> member_id,
                         const std::string& now) {
     if (member_id) {

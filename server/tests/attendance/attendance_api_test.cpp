@@ -374,8 +374,14 @@ TEST_F(SigninApi, OnlyTheSystemAdministratorLinksAMemberAccountToItsUnitsPartyMe
     // a party member of another unit is refused,
     const auto foreign = people_of(gongwei)[0];
     EXPECT_EQ(put_body(system_admin, target, {{"member_id", foreign.id}}).status, 422);
+    // the system administrator, who may not read the register, sees the unit's members by name,
+    const auto options = system_admin.get(target);
+    ASSERT_EQ(options.status, 200) << options.body;
+    EXPECT_GE(options.json().at("candidates").as_array().size(), people.size());
+    EXPECT_TRUE(options.json().at("linked").is_null());
     // the unit's own member is linked and the link is audited,
     ASSERT_EQ(put_body(system_admin, target, {{"member_id", people[0].id}}).status, 200);
+    EXPECT_EQ(system_admin.get(target).json().at("linked").at("id").as_int64(), people[0].id);
     EXPECT_EQ(audit_events("user.member_link", std::to_string(account)).size(), 1u);
     // a second account cannot hold the same member,
     const auto taken =

@@ -76,6 +76,14 @@ void add_user_routes(http::Router& router, app::Services& services) {
                    return http::json_response(http::Status::ok,
                                               {{"user_id", user_id}, {"member", ref_json(member)}});
                });
+    router.add(
+        verb::get, "/api/v1/users/{id}/member", manage, [&services](http::RequestContext& context) {
+            const auto options = accounts::member_link_options(
+                services.database, context.id_parameter(), query_text(context, "q").value_or(""));
+            return http::json_response(http::Status::ok,
+                                       {{"candidates", refs_json(options.candidates)},
+                                        {"linked", ref_json(options.linked)}});
+        });
     const std::pair<const char*, accounts::AccountChange> changes[] = {
         {"/api/v1/users/{id}/lock", accounts::AccountChange::lock},
         {"/api/v1/users/{id}/unlock", accounts::AccountChange::unlock},
