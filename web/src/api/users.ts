@@ -35,6 +35,12 @@ export namespace UserApi {
     generated_password?: string;
   }
 
+  /** Answer of PUT /users/{id}/member: the link now in force. */
+  export interface MemberLinkResult {
+    user_id: number;
+    member: { id: number; name: string } | null;
+  }
+
   export interface PasswordResetResult {
     generated_password: string;
   }
@@ -65,6 +71,18 @@ export function createUser(params: UserApi.CreateParams, options: Omit<RequestOp
 
 export function resetUserPassword(id: number): Promise<UserApi.PasswordResetResult> {
   return requestClient.post<UserApi.PasswordResetResult>(`/users/${id}/password-reset`);
+}
+
+/**
+ * Links a member account (role `member`) to a party member of its own unit, or unlinks it with
+ * `null`. 422 names `member_id`, 409 `member_linked`: the dialog shows them (pass `silent`).
+ */
+export function linkMember(
+  id: number,
+  memberId: number | null,
+  options: Omit<RequestOptions, 'body' | 'query'> = {},
+): Promise<UserApi.MemberLinkResult> {
+  return requestClient.put<UserApi.MemberLinkResult>(`/users/${id}/member`, { member_id: memberId }, options);
 }
 
 export function lockUser(id: number): Promise<UserApi.Account> {
