@@ -2,6 +2,12 @@ import type { AuthApi } from './auth';
 import { MAX_PAGE_SIZE, requestClient, type PageQuery, type PageResult, type RequestOptions } from './client';
 
 export namespace UserApi {
+  /** Answer of GET /users/{id}/member. */
+  export interface MemberLinkOptions {
+    candidates: { id: number; name: string }[];
+    linked: { id: number; name: string } | null;
+  }
+
   export interface Account {
     id: number;
     username: string;
@@ -83,6 +89,11 @@ export function linkMember(
   options: Omit<RequestOptions, 'body' | 'query'> = {},
 ): Promise<UserApi.MemberLinkResult> {
   return requestClient.put<UserApi.MemberLinkResult>(`/users/${id}/member`, { member_id: memberId }, options);
+}
+
+/** The unit's active party members (names only) a member account may be linked to, and its link now. */
+export function memberLinkOptions(id: number, q?: string): Promise<UserApi.MemberLinkOptions> {
+  return requestClient.get<UserApi.MemberLinkOptions>(`/users/${id}/member`, { query: { q } });
 }
 
 export function lockUser(id: number): Promise<UserApi.Account> {

@@ -565,7 +565,6 @@ const enUS: MessageSchema = {
     linkModeUnlink: 'Unlink',
     linkMemberSelect: 'Party member of the unit',
     linkMemberPlaceholder: 'Type a name to search the unit\'s party members',
-    linkMemberOption: '{name} ({post})',
     linkMemberRequired: 'Select the party member to link',
     linked: 'Party member linked',
     unlinked: 'Link removed',

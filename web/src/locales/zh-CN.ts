@@ -563,7 +563,6 @@ const zhCN = {
     linkModeUnlink: '解除关联',
     linkMemberSelect: '本单位党员',
     linkMemberPlaceholder: '输入姓名搜索本单位党员',
-    linkMemberOption: '{name}（{post}）',
     linkMemberRequired: '请选择要关联的党员',
     linked: '已关联党员',
     unlinked: '已解除关联',
