@@ -28,8 +28,13 @@ std::string qr_svg(const std::string& text) {
             // Bit 0 of each byte is the module's colour (1: dark); the other bits say what the
             // module is for.
             if (code->data[y * width + x] & 1) {
-                svg += "M" + std::to_string(x + quiet_zone) + " " + std::to_string(y + quiet_zone) +
-                       "h1v1h-1z";
+                // Appended piece by piece: GCC 12 misreads `"M" + std::to_string(…)` at -O2
+                // (-Wrestrict).
+                svg += 'M';
+                svg += std::to_string(x + quiet_zone);
+                svg += ' ';
+                svg += std::to_string(y + quiet_zone);
+                svg += "h1v1h-1z";
             }
         }
     }

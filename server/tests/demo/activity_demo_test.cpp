@@ -2,8 +2,8 @@
 // use (issue "Activities under the six linkages …", 8): activities across all six linkages held
 // so far, each with attendance and a photo; most ledgers archived, some incomplete; one activity
 // planned for next week; the ledger chains intact; and loading again adds nothing.
-#include "campaign/campaign_fixture.hpp"
 #include "demo/activity_demo.hpp"
+#include "campaign/campaign_fixture.hpp"
 
 #include <gtest/gtest.h>
 

@@ -93,7 +93,7 @@ export function linkMember(
 
 /** The unit's active party members (names only) a member account may be linked to, and its link now. */
 export function memberLinkOptions(id: number, q?: string): Promise<UserApi.MemberLinkOptions> {
-  return requestClient.get<UserApi.MemberLinkOptions>(`/users/${id}/member`, { query: { q } });
+  return requestClient.get<UserApi.MemberLinkOptions>(`/users/${id}/member`, { q });
 }
 
 export function lockUser(id: number): Promise<UserApi.Account> {
