@@ -81,10 +81,12 @@ contains "restored $db"
 # activity (exit 1).
 check ledger-verify "$lianjian" ledger verify --db "$db" --data-dir "$x"
 contains "ledger chains intact"
-sqlite3 "$x/lianjian.db" "INSERT INTO activity (id, alliance_id, year, linkage, kind, title, starts_at, ends_at, host_unit_id, state, created_at, updated_at) SELECT 900, a.id, 2026, 'theory_study', 'other', '伪造的活动', '2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z', a.lead_unit_id, 'archived', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM alliance a ORDER BY a.id LIMIT 1; INSERT INTO ledger_entry (alliance_id, sequence, activity_id, kind, content, previous_hash, entry_hash, created_at) SELECT alliance_id, 1, 900, 'archive', '{}', '', 'forged', '2026-01-01T00:00:00.000Z' FROM activity WHERE id = 900;"
+# The forged entry follows the first alliance's last real one, so the chain breaks there.
+forged_seq=$(sqlite3 "$x/lianjian.db" "SELECT COALESCE(MAX(sequence), 0) + 1 FROM ledger_entry WHERE alliance_id = (SELECT MIN(id) FROM alliance)")
+sqlite3 "$x/lianjian.db" "INSERT INTO activity (id, alliance_id, year, linkage, kind, title, starts_at, ends_at, host_unit_id, state, created_at, updated_at) SELECT 900, a.id, 2026, 'theory_study', 'other', '伪造的活动', '2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z', a.lead_unit_id, 'archived', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM alliance a ORDER BY a.id LIMIT 1; INSERT INTO ledger_entry (alliance_id, sequence, activity_id, kind, content, previous_hash, entry_hash, created_at) SELECT alliance_id, $forged_seq, 900, 'archive', '{}', '', 'forged', '2026-01-01T00:00:00.000Z' FROM activity WHERE id = 900;"
 check_fails ledger-verify-forged "$lianjian" ledger verify --db "$db" --data-dir "$x"
 contains "ledger chain BROKEN"
-contains "at sequence 1, activity 900"
+contains "at sequence $forged_seq, activity 900"
 contains "伪造的活动"
 check_fails after-unknown-option "$lianjian" migrate --no-such-option
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
