@@ -26,7 +26,7 @@ class TestServer {
     const TestDatabase& database() const { return database_; }
 
   private:
-    TestDatabase database_;
+    TestDatabase database_{TestDatabase::Contents::migrated};
     std::unique_ptr<app::Application> application_;
     std::thread thread_;
     unsigned short port_ = 0;
