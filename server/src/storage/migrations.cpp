@@ -19,13 +19,32 @@ bool is_applied(Session& session, int version) {
     return count > 0;
 }
 
+// Whether the ledger table exists. Asked before creating it: a server running as a role that is
+// not the schema's owner (docs/architecture.md, "Audit trail") may not run CREATE TABLE, not even
+// with IF NOT EXISTS, and must start once the owner has migrated.
+bool ledger_exists(Database& database, Session& session) {
+    int count = 0;
+    if (database.dialect() == Dialect::postgresql) {
+        session << "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+                   " AND tablename = 'schema_migration'",
+            soci::into(count);
+    } else {
+        session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                   " AND name = 'schema_migration'",
+            soci::into(count);
+    }
+    return count > 0;
+}
+
 }  // namespace
 
 int migrate(Database& database) {
     {
         Transaction transaction(database);
         transaction.serialize(WriterTopic::migrations);
-        transaction.session() << create_ledger;
+        if (!ledger_exists(database, transaction.session())) {
+            transaction.session() << create_ledger;
+        }
         transaction.commit();
     }
     int applied = 0;
