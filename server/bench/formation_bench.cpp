@@ -44,7 +44,9 @@ bool demo_check() {
                                  services.alliances);
         SuggestionRequest request;
         std::map<long long, std::string> names;
-        for (const auto& unit : services.registry.list_units({.page_size = 100})->items) {
+        // Held in a variable: a range-for over a member of a temporary reads freed memory.
+        const auto units = services.registry.list_units({.page_size = 100});
+        for (const auto& unit : units->items) {
             request.unit_ids.push_back(unit.id);
             names[unit.id] = unit.name;
         }

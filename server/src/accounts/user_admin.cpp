@@ -2,6 +2,7 @@
 #include "accounts/account_service.hpp"
 
 #include "accounts/password.hpp"
+#include "audit/detail.hpp"
 #include "core/error.hpp"
 #include "storage/user_repository.hpp"
 
@@ -10,6 +11,15 @@
 namespace lianjian::accounts {
 
 namespace {
+
+// The roles' codes as a JSON array, for an audit detail (the web labels each).
+boost::json::array role_codes(const Roles& roles) {
+    boost::json::array codes;
+    for (const auto role : roles) {
+        codes.emplace_back(role_name(role));
+    }
+    return codes;
+}
 
 void check_username(const std::string& username) {
     if (username.empty()) {
@@ -37,8 +47,9 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
         check_role_separation(request.roles);
     } catch (const AppError& refusal) {
         audit_.record_alone({actor, "user.create", "user", "", audit::Outcome::failure,
-                             "username=" + request.username + " roles=" +
-                                 join_roles(request.roles) + " refused: " + refusal.what()});
+                             audit::detail({{"username", request.username},
+                                            {"roles", role_codes(request.roles)},
+                                            {"refusal", refusal.what()}})});
         throw;
     }
     if (has_role(request.roles, Role::unit_admin) && !request.unit_id) {
@@ -75,9 +86,10 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
     user.created_at = now;
     user.updated_at = now;
     user.id = storage::insert_user(transaction.session(), user);
-    audit_.record(transaction,
-                  {actor, "user.create", "user", std::to_string(user.id), audit::Outcome::success,
-                   "username=" + user.username + " roles=" + join_roles(user.roles)});
+    audit_.record(
+        transaction,
+        {actor, "user.create", "user", std::to_string(user.id), audit::Outcome::success,
+         audit::detail({{"username", user.username}, {"roles", role_codes(user.roles)}})});
     transaction.commit();
     return {std::move(user), std::move(generated)};
 }
@@ -98,8 +110,9 @@ std::string AccountService::reset_password(const audit::Actor& actor, long long 
     user->updated_at = now;
     storage::update_user(transaction.session(), *user);
     storage::end_user_sessions(transaction.session(), user->id, now);
-    audit_.record(transaction, {actor, "user.password_reset", "user", std::to_string(user->id),
-                                audit::Outcome::success, "username=" + user->username});
+    audit_.record(transaction,
+                  {actor, "user.password_reset", "user", std::to_string(user->id),
+                   audit::Outcome::success, audit::detail({{"username", user->username}})});
     transaction.commit();
     return password;
 }
@@ -148,8 +161,9 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
     if (change == AccountChange::lock || change == AccountChange::disable) {
         storage::end_user_sessions(transaction.session(), user->id, now_text);
     }
-    audit_.record(transaction, {actor, action, "user", std::to_string(user->id),
-                                audit::Outcome::success, "username=" + user->username});
+    audit_.record(transaction,
+                  {actor, action, "user", std::to_string(user->id), audit::Outcome::success,
+                   audit::detail({{"username", user->username}})});
     transaction.commit();
     return *user;
 }

@@ -1,5 +1,6 @@
 #include "activities/activity.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/date_text.hpp"
@@ -474,14 +475,21 @@ Activity ActivityService::create(const accounts::Caller& caller, const ActivityD
     const long long id = storage::insert_activity(session, activity, caller.user_id(), now);
     storage::replace_activity_units(session, id, units);
     storage::sync_roster(session, id);
-    audit_.record(transaction, {caller.actor, "activity.create", "activity", std::to_string(id),
-                                audit::Outcome::success,
-                                boost::json::serialize(boost::json::object{
-                                    {"alliance_id", activity.alliance.id},
-                                    {"title", activity.title},
-                                    {"host_unit_id", *host},
-                                    {"state", enum_code(activity.state)},
-                                    {"host_change_reason", activity.host_change_reason}})});
+    std::string host_name;
+    for (const auto& member : alliance->alliance.members) {
+        if (member.unit.id == *host) {
+            host_name = member.unit.name;
+        }
+    }
+    audit_.record(
+        transaction,
+        {caller.actor, "activity.create", "activity", std::to_string(id), audit::Outcome::success,
+         audit::detail(
+             {{"alliance", audit::detail_ref(activity.alliance.id, activity.alliance.name)},
+              {"title", activity.title},
+              {"host_unit", audit::detail_ref(*host, host_name)},
+              {"activity_state", enum_code(activity.state)},
+              {"host_change_reason", activity.host_change_reason}})});
     auto created = load(session, id);
     transaction.commit();
     const auto final_facts = caller_facts(caller, facts_now.target, created);
@@ -779,8 +787,8 @@ LedgerEntry ActivityService::amend(const accounts::Caller& caller, long long id,
     audit_.record(
         transaction,
         {caller.actor, "ledger.amend", "activity", std::to_string(id), audit::Outcome::success,
-         boost::json::serialize(boost::json::object{
-             {"sequence", entry.sequence}, {"reason", reason}, {"changes", std::move(listed)}})});
+         audit::detail(
+             {{"sequence", entry.sequence}, {"reason", reason}, {"changes", std::move(listed)}})});
     LedgerEntry result;
     for (auto& row : storage::activity_entries(session, id)) {
         if (row.sequence == entry.sequence) {

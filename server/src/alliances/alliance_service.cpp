@@ -1,5 +1,6 @@
 #include "alliances/alliance.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -211,7 +212,7 @@ long long AllianceService::create_in(storage::Transaction& transaction,
     storage::replace_rotation_order(session, alliance.id, unit_ids);
     audit_.record(transaction,
                   entry(caller, "alliance.create", alliance.id,
-                        "name=" + alliance.name + " units=" + std::to_string(units.size())));
+                        audit::detail({{"name", alliance.name}, {"unit_count", units.size()}})));
     return alliance.id;
 }
 
@@ -305,9 +306,13 @@ Alliance AllianceService::change_lead(const accounts::Caller& caller, long long 
     storage::insert_alliance_event(transaction.session(), alliance_id, today_date(),
                                    AllianceEventKind::lead_changed, unit_id, reason,
                                    caller.actor.user_id, now);
-    audit_.record(transaction, entry(caller, "alliance.lead_change", alliance_id,
-                                     "from unit " + std::to_string(previous.id) + " to unit " +
-                                         std::to_string(unit_id) + "; reason: " + reason));
+    const auto next = std::find_if(alliance.members.begin(), alliance.members.end(),
+                                   [&](const AllianceMember& m) { return m.unit.id == unit_id; });
+    audit_.record(transaction,
+                  entry(caller, "alliance.lead_change", alliance_id,
+                        audit::detail({{"from_unit", audit::detail_ref(previous.id, previous.name)},
+                                       {"to_unit", audit::detail_ref(unit_id, next->unit.name)},
+                                       {"reason", reason}})));
     auto updated = current(transaction, alliance_id);
     transaction.commit();
     return updated;
@@ -337,8 +342,10 @@ void AllianceService::join_in(storage::Transaction& transaction, const accounts:
     storage::replace_rotation_order(session, alliance_id, order);
     storage::insert_alliance_event(session, alliance_id, date, AllianceEventKind::joined, unit_id,
                                    reason, caller.actor.user_id, now);
-    audit_.record(transaction, entry(caller, "alliance.member_join", alliance_id,
-                                     "unit " + std::to_string(unit_id) + " joined on " + date));
+    audit_.record(transaction,
+                  entry(caller, "alliance.member_join", alliance_id,
+                        audit::detail({{"unit", audit::detail_ref(unit_id, unit.ref.name)},
+                                       {"joined_on", date}})));
 }
 
 void AllianceService::leave_in(storage::Transaction& transaction, const accounts::Caller& caller,
@@ -367,8 +374,10 @@ void AllianceService::leave_in(storage::Transaction& transaction, const accounts
     storage::close_membership(session, alliance_id, unit_id, date);
     storage::insert_alliance_event(session, alliance_id, date, AllianceEventKind::left, unit_id,
                                    reason, caller.actor.user_id, now);
-    audit_.record(transaction, entry(caller, "alliance.member_leave", alliance_id,
-                                     "unit " + std::to_string(unit_id) + " left on " + date));
+    audit_.record(transaction,
+                  entry(caller, "alliance.member_leave", alliance_id,
+                        audit::detail({{"unit", audit::detail_ref(unit_id, member->unit.name)},
+                                       {"left_on", date}})));
 }
 
 Alliance AllianceService::add_member(const accounts::Caller& caller, long long alliance_id,
@@ -415,8 +424,8 @@ void AllianceService::dissolve(const accounts::Caller& caller, long long allianc
     storage::insert_alliance_event(transaction.session(), alliance_id, date,
                                    AllianceEventKind::dissolved, std::nullopt, reason,
                                    caller.actor.user_id, now);
-    audit_.record(transaction,
-                  entry(caller, "alliance.dissolve", alliance_id, "reason: " + reason));
+    audit_.record(transaction, entry(caller, "alliance.dissolve", alliance_id,
+                                     audit::detail({{"reason", reason}})));
     transaction.commit();
 }
 

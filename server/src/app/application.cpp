@@ -2,6 +2,7 @@
 
 #include "api/routes.hpp"
 #include "app/maintenance.hpp"
+#include "audit/detail.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sort_key_repository.hpp"
 
@@ -62,19 +63,18 @@ Application::Application(const Config& config)
                                  services_->attachments.store().temporary_directory()});
     // Every refused act of a signed-in caller leaves a failure in the audit trail: who (the
     // actor), what (the route and its object) and why (the refusal's message).
-    dispatcher_->set_refusal_recorder(
-        [&audit = services_->audit](const http::RequestContext& context, const http::Route& route,
-                                    const std::string& reason) {
-            const auto object_type = route.segments.size() > 2 ? route.segments[2] : std::string();
-            const auto object_id =
-                context.path_parameters.empty() ? std::string() : context.path_parameters.front();
-            const boost::json::object detail{
-                {"method", std::string(http::beast_http::to_string(route.method))},
-                {"route", route.pattern},
-                {"reason", reason}};
-            audit.record_alone({context.actor(), "access.refused", object_type, object_id,
-                                audit::Outcome::failure, boost::json::serialize(detail)});
-        });
+    dispatcher_->set_refusal_recorder([&audit = services_->audit](
+                                          const http::RequestContext& context,
+                                          const http::Route& route, const std::string& reason) {
+        const auto object_type = route.segments.size() > 2 ? route.segments[2] : std::string();
+        const auto object_id =
+            context.path_parameters.empty() ? std::string() : context.path_parameters.front();
+        audit.record_alone(
+            {context.actor(), "access.refused", object_type, object_id, audit::Outcome::failure,
+             audit::detail({{"http_method", std::string(http::beast_http::to_string(route.method))},
+                            {"route", route.pattern},
+                            {"reason", reason}})});
+    });
     server_ = std::make_unique<http::Server>(*dispatcher_, config.limits);
 }
 

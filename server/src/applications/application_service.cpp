@@ -1,5 +1,6 @@
 #include "applications/application.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "inbox/inbox.hpp"
@@ -202,9 +203,10 @@ Application ApplicationService::submit(const accounts::Caller& caller,
     storage::insert_application_step(session, application.id, ApplicationAction::submit,
                                      submission.unit_id, caller.user_id(), std::nullopt,
                                      submission.reason, application.state, now);
-    audit_.record(transaction, {caller.actor, "application.submit", "application",
-                                std::to_string(application.id), audit::Outcome::success,
-                                std::string("kind=") + enum_code(application.kind)});
+    audit_.record(transaction,
+                  {caller.actor, "application.submit", "application",
+                   std::to_string(application.id), audit::Outcome::success,
+                   audit::detail({{"application_kind", enum_code(application.kind)}})});
     notify_next(transaction, application.id);
     auto result = load(session, caller, application.id);
     transaction.commit();
@@ -243,13 +245,13 @@ std::pair<Application, ApplicationState> ApplicationService::transition(
     ++application.version;
     storage::insert_application_step(session, application.id, action, unit_id, caller.user_id(),
                                      agree, opinion, outcome.next, now);
-    std::string detail = std::string("state=") + enum_code(outcome.next);
+    boost::json::object detail{{"application_state", enum_code(outcome.next)}};
     if (agree) {
-        detail += *agree ? " agree" : " disagree";
+        detail["agree"] = *agree;
     }
     audit_.record(transaction,
                   {caller.actor, std::string("application.") + enum_code(action), "application",
-                   std::to_string(application.id), audit::Outcome::success, detail});
+                   std::to_string(application.id), audit::Outcome::success, audit::detail(detail)});
     return {std::move(application), outcome.next};
 }
 

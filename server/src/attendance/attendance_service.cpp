@@ -1,5 +1,6 @@
 #include "attendance/attendance_service.hpp"
 
+#include "audit/detail.hpp"
 #include "core/error.hpp"
 #include "storage/attendance_repository.hpp"
 
@@ -83,10 +84,6 @@ void require_open_for_signin(const ActivityFacts& facts, const SigninWindow& win
     }
 }
 
-std::string detail_json(boost::json::object detail) {
-    return boost::json::serialize(detail);
-}
-
 }  // namespace
 
 AttendanceSheet AttendanceService::sheet(const accounts::Caller& caller, long long activity_id) {
@@ -123,12 +120,12 @@ AttendanceRow AttendanceService::record(const accounts::Caller& caller, long lon
                                 : boost::json::value(nullptr);
     audit_.record(transaction, {caller.actor, "attendance.record", "activity",
                                 std::to_string(activity_id), audit::Outcome::success,
-                                detail_json({{"member_id", member_id},
-                                             {"added", !before.has_value()},
-                                             {"changes", boost::json::array{boost::json::object{
-                                                             {"field", "status"},
-                                                             {"old", old_status},
-                                                             {"new", enum_code(status)}}}}})});
+                                audit::detail({{"member_id", member_id},
+                                               {"added", !before.has_value()},
+                                               {"changes", boost::json::array{boost::json::object{
+                                                               {"field", "status"},
+                                                               {"old", old_status},
+                                                               {"new", enum_code(status)}}}}})});
     auto row = storage::attendance_row(session, activity_id, member_id);
     transaction.commit();
     return *row;
@@ -174,7 +171,7 @@ AttendanceSheet AttendanceService::change_roster(const accounts::Caller& caller,
     if (!added.empty() || !removed.empty()) {
         audit_.record(transaction, {caller.actor, "attendance.roster", "activity",
                                     std::to_string(activity_id), audit::Outcome::success,
-                                    detail_json({{"added", added}, {"removed", removed}})});
+                                    audit::detail({{"added", added}, {"removed", removed}})});
     }
     auto sheet = summarise(storage::attendance_rows(session, activity_id));
     transaction.commit();
@@ -259,7 +256,7 @@ SigninResult AttendanceService::sign_in(const audit::Actor& actor, std::string_v
         storage::insert_signin_failure(session, facts.id, client, format_timestamp(now));
         audit_.record(transaction,
                       {actor, "attendance.signin", "activity", object_id, audit::Outcome::failure,
-                       detail_json({{"method", "qr"}, {"reason", "signin_mismatch"}})});
+                       audit::detail({{"method", "qr"}, {"reason", "signin_mismatch"}})});
         transaction.commit();
         throw AppError(ErrorCode::signin_mismatch, mismatch_message);
     }
@@ -273,7 +270,7 @@ SigninResult AttendanceService::sign_in(const audit::Actor& actor, std::string_v
     if (changed) {
         audit_.record(transaction,
                       {actor, "attendance.signin", "activity", object_id, audit::Outcome::success,
-                       detail_json({{"method", "qr"}, {"member_id", *matched}})});
+                       audit::detail({{"method", "qr"}, {"member_id", *matched}})});
     }
     transaction.commit();
     return result_of(*row, !changed);
@@ -297,7 +294,7 @@ SigninResult AttendanceService::tap(const accounts::Caller& caller, long long ac
     if (changed) {
         audit_.record(transaction, {caller.actor, "attendance.tap", "activity",
                                     std::to_string(activity_id), audit::Outcome::success,
-                                    detail_json({{"method", "tap"}, {"member_id", *member_id}})});
+                                    audit::detail({{"method", "tap"}, {"member_id", *member_id}})});
     }
     transaction.commit();
     return result_of(*row, !changed);

@@ -2,6 +2,7 @@
 
 #include "campaign/reminder_service.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -264,10 +265,12 @@ PhaseReport CampaignService::submit_report(const accounts::Caller& caller,
                                                  account, caller.user_id(), now_text());
     // The report is in: its deadline's reminders end for the lead unit.
     resolve_deadline_reminders(transaction, notifier_, report_deadline(input.phase), alliance->id);
-    audit_.record(transaction, {caller.actor, "phase_report.submit", "phase_report",
-                                std::to_string(id), audit::Outcome::success,
-                                std::string("alliance ") + std::to_string(alliance->id) + " " +
-                                    std::to_string(input.year) + " " + enum_code(input.phase)});
+    audit_.record(transaction,
+                  {caller.actor, "phase_report.submit", "phase_report", std::to_string(id),
+                   audit::Outcome::success,
+                   audit::detail({{"alliance", audit::detail_ref(alliance->id, alliance->name)},
+                                  {"year", input.year},
+                                  {"phase", enum_code(input.phase)}})});
     auto report = storage::find_phase_report(session, id);
     transaction.commit();
     return *report;
@@ -284,7 +287,8 @@ bool CampaignService::create_default(storage::Transaction& transaction, const au
     campaign.version = 1;
     storage::insert_campaign(session, campaign, now_text());
     audit_.record(transaction, {actor, "campaign.create", "campaign", std::to_string(year),
-                                audit::Outcome::success, "demo: " + phases_text(campaign.phases)});
+                                audit::Outcome::success,
+                                audit::detail({{"phases", phases_text(campaign.phases)}})});
     return true;
 }
 

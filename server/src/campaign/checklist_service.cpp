@@ -1,5 +1,6 @@
 #include "campaign/checklist_service.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -94,10 +95,11 @@ long long ChecklistService::create_in(storage::Transaction& transaction, const a
     item.suggested_month = input.suggested_month;
     item.key_date = input.key_date;
     const auto id = storage::insert_checklist_item(transaction.session(), item, now_text());
-    audit_.record(transaction,
-                  {actor, "checklist_item.create", "checklist_item", std::to_string(id),
-                   audit::Outcome::success,
-                   std::to_string(item.year) + " " + enum_code(item.linkage) + " " + item.title});
+    audit_.record(transaction, {actor, "checklist_item.create", "checklist_item",
+                                std::to_string(id), audit::Outcome::success,
+                                audit::detail({{"year", item.year},
+                                               {"linkage", enum_code(item.linkage)},
+                                               {"title", item.title}})});
     return id;
 }
 
@@ -195,9 +197,9 @@ void ChecklistService::remove(const accounts::Caller& caller, long long id) {
                        {{"reason", "checklist_item_in_use"}});
     }
     storage::delete_checklist_item(session, id);
-    audit_.record(transaction,
-                  {caller.actor, "checklist_item.delete", "checklist_item", std::to_string(id),
-                   audit::Outcome::success, std::to_string(item.year) + " " + item.title});
+    audit_.record(transaction, {caller.actor, "checklist_item.delete", "checklist_item",
+                                std::to_string(id), audit::Outcome::success,
+                                audit::detail({{"year", item.year}, {"title", item.title}})});
     transaction.commit();
 }
 
@@ -226,10 +228,11 @@ int ChecklistService::copy(const accounts::Caller& caller, int from_year, int to
         storage::insert_checklist_item(session, copy, now);
         ++count;
     }
-    audit_.record(transaction, {caller.actor, "checklist_item.copy", "checklist",
-                                std::to_string(to_year), audit::Outcome::success,
-                                "from " + std::to_string(from_year) + " to " +
-                                    std::to_string(to_year) + ": " + std::to_string(count)});
+    audit_.record(
+        transaction,
+        {caller.actor, "checklist_item.copy", "checklist", std::to_string(to_year),
+         audit::Outcome::success,
+         audit::detail({{"from_year", from_year}, {"to_year", to_year}, {"count", count}})});
     transaction.commit();
     return count;
 }

@@ -1,5 +1,6 @@
 #include "demo/campaign_demo.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "storage/campaign_repository.hpp"
 
@@ -113,8 +114,8 @@ bool load_campaign_demo(app::Services& services) {
     services.audit.record(
         transaction,
         {system_actor, "demo.campaign", "demo", std::to_string(year), audit::Outcome::success,
-         "campaign with default dates, " + std::to_string(std::size(this_year)) +
-             " checklist items, " + std::to_string(std::size(last_year)) + " for last year"});
+         audit::detail({{"checklist_count", std::size(this_year)},
+                        {"previous_year_checklist_count", std::size(last_year)}})});
     transaction.commit();
     return true;
 }

@@ -1,5 +1,6 @@
 #include "demo/city_data.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/date_text.hpp"
 #include "storage/alliance_repository.hpp"
@@ -203,8 +204,9 @@ CityLoad load_city(app::Services& services) {
     entry.action = "demo.load";
     entry.object_type = "demo";
     entry.object_id = "city";
-    entry.detail = std::to_string(result.units) + " units, " + std::to_string(result.alliances) +
-                   " alliances, " + std::to_string(result.members) + " members";
+    entry.detail = audit::detail({{"unit_count", result.units},
+                                  {"alliance_count", result.alliances},
+                                  {"member_count", result.members}});
     services.audit.record(transaction, entry);
     transaction.commit();
     result.created = true;

@@ -1,6 +1,7 @@
 #include "demo/demo_data.hpp"
 
 #include "accounts/password.hpp"
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "demo/campaign_demo.hpp"
 #include "demo/plan_demo.hpp"
@@ -193,8 +194,10 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
             create_registry(transaction, now, services.cipher);
             create_alliances(transaction, services.alliances, {system_actor, {}, std::nullopt});
             services.audit.record(
-                transaction, {system_actor, "demo.load", "demo", "first_batch",
-                              audit::Outcome::success, "3 office areas, 14 units, 3 alliances"});
+                transaction,
+                {system_actor, "demo.load", "demo", "first_batch", audit::Outcome::success,
+                 audit::detail(
+                     {{"office_area_count", 3}, {"unit_count", 14}, {"alliance_count", 3}})});
             result.registry_created = true;
         }
         transaction.commit();

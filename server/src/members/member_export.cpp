@@ -1,6 +1,7 @@
 // Party members out to a spreadsheet: the export of a list and the import template.
 #include "members/member_service.hpp"
 
+#include "audit/detail.hpp"
 #include "core/error.hpp"
 #include "exports/xlsx.hpp"
 #include "members/member_rules.hpp"
@@ -113,7 +114,7 @@ std::string MemberService::export_xlsx(const MemberAccess& access, const audit::
         // Full numbers left the system: who took how many is on record.
         storage::Transaction transaction(database_);
         audit_.record(transaction, {actor, "member.export", "member", "", audit::Outcome::success,
-                                    "unmasked count=" + std::to_string(unmasked)});
+                                    audit::detail({{"unmasked_count", unmasked}})});
         transaction.commit();
     }
     return bytes;

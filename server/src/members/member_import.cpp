@@ -1,6 +1,7 @@
 // Batch import of party members from a spreadsheet's rows: all rows or none.
 #include "members/member_service.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "members/member_rules.hpp"
@@ -154,7 +155,7 @@ std::size_t MemberService::import(const MemberAccess& access, const audit::Actor
                                    valid.name);
     }
     audit_.record(transaction, {actor, "member.import", "member", "", audit::Outcome::success,
-                                "count=" + std::to_string(checked.valid.size())});
+                                audit::detail({{"count", checked.valid.size()}})});
     transaction.commit();
     return checked.valid.size();
 }

@@ -1,6 +1,7 @@
 #include "plans/items.hpp"
 #include "plans/plan.hpp"
 
+#include "audit/detail.hpp"
 #include "campaign/reminder_service.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
@@ -193,9 +194,11 @@ Plan PlanService::create(const accounts::Caller& caller, long long alliance_id, 
         session, id,
         {PlanAction::create, 1, {caller.user_id(), ""}, std::nullopt, "", outcome.next, now},
         alliance.alliance.lead_unit.id, now);
-    audit_.record(transaction,
-                  {caller.actor, "plan.create", "plan", std::to_string(id), audit::Outcome::success,
-                   "alliance=" + std::to_string(alliance_id) + " year=" + std::to_string(year)});
+    audit_.record(
+        transaction,
+        {caller.actor, "plan.create", "plan", std::to_string(id), audit::Outcome::success,
+         audit::detail({{"alliance", audit::detail_ref(alliance_id, alliance.alliance.name)},
+                        {"year", year}})});
     auto plan = assemble(session, head_of(session, id), facts, std::nullopt);
     transaction.commit();
     return plan;
@@ -415,7 +418,7 @@ Plan PlanService::transition(const accounts::Caller& caller, long long id, PlanA
     audit_.record(transaction,
                   {caller.actor, std::string("plan.") + enum_code(action), "plan",
                    std::to_string(id), audit::Outcome::success,
-                   "version=" + std::to_string(number) + " state=" + enum_code(outcome.next)});
+                   audit::detail({{"version", number}, {"plan_state", enum_code(outcome.next)}})});
     inbox::NotificationDraft draft{"", title_of(head), link_of(id), "plan", id};
     if (action == PlanAction::submit) {
         // The plan is in: the reminders of its deadline end for the lead unit.

@@ -1,6 +1,7 @@
 // Office areas and the managed list of strength tags (the units are in units.cpp).
 #include "registry/registry.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -63,7 +64,7 @@ OfficeArea RegistryService::create_office_area(const audit::Actor& actor, const 
     check_office_area_name_free(transaction.session(), area.name, 0);
     area.id = storage::insert_office_area(transaction.session(), area, false, now_text());
     audit_.record(transaction, {actor, "office_area.create", "office_area", std::to_string(area.id),
-                                audit::Outcome::success, "name=" + area.name});
+                                audit::Outcome::success, audit::detail({{"name", area.name}})});
     transaction.commit();
     return area;
 }
@@ -106,7 +107,7 @@ StrengthTag RegistryService::create_strength_tag(const audit::Actor& actor,
     check_strength_tag_name_free(transaction.session(), name, 0);
     const auto id = storage::insert_strength_tag(transaction.session(), name, now_text());
     audit_.record(transaction, {actor, "strength_tag.create", "strength_tag", std::to_string(id),
-                                audit::Outcome::success, "name=" + name});
+                                audit::Outcome::success, audit::detail({{"name", name}})});
     auto tag = *storage::find_strength_tag(transaction.session(), id);
     transaction.commit();
     return tag;

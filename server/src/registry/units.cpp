@@ -1,6 +1,7 @@
 // Units: the tree of agencies with their party organisations, strengths and responsible people.
 #include "registry/registry.hpp"
 
+#include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -304,7 +305,7 @@ Unit RegistryService::create_unit(const audit::Actor& actor, const UnitInput& ra
     storage::set_name_sort_key(session, storage::SortedTable::unit, unit.id, unit.name);
     storage::replace_unit_strengths(session, unit.id, input.strength_tag_ids);
     audit_.record(transaction, {actor, "unit.create", "unit", std::to_string(unit.id),
-                                audit::Outcome::success, "name=" + unit.name});
+                                audit::Outcome::success, audit::detail({{"name", unit.name}})});
     auto created = unit_for_client(session, unit.id);
     transaction.commit();
     return created;
@@ -357,7 +358,7 @@ Unit RegistryService::change_unit_activation(const audit::Actor& actor, long lon
     storage::set_unit_active(session, id, active, now_text());
     audit_.record(transaction,
                   {actor, active ? "unit.activate" : "unit.deactivate", "unit", std::to_string(id),
-                   audit::Outcome::success, "name=" + current->name});
+                   audit::Outcome::success, audit::detail({{"name", current->name}})});
     auto changed = unit_for_client(session, id);
     transaction.commit();
     return changed;
@@ -374,7 +375,7 @@ std::string RegistryService::unmask_liaison_phone(const audit::Actor& actor, lon
     }
     auto phone = cipher_.open(unit->liaison_phone_sealed);
     audit_.record(transaction, {actor, "unit.liaison_phone_unmask", "unit", std::to_string(id),
-                                audit::Outcome::success, "name=" + unit->name});
+                                audit::Outcome::success, audit::detail({{"name", unit->name}})});
     transaction.commit();
     return phone;
 }

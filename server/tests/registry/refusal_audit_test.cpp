@@ -67,7 +67,7 @@ TEST_F(RefusalAudit, UnmaskingAnotherUnitsLiaisonPhoneIsAuditedAsAFailure) {
     EXPECT_EQ(events[0].object_id, std::to_string(target));
     const auto detail = boost::json::parse(events[0].detail);
     EXPECT_EQ(detail.at("route").as_string(), "/api/v1/units/{id}/liaison-phone/unmask");
-    EXPECT_EQ(detail.at("method").as_string(), "POST");
+    EXPECT_EQ(detail.at("http_method").as_string(), "POST");
     EXPECT_FALSE(detail.at("reason").as_string().empty());
 }
 

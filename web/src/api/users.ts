@@ -37,6 +37,12 @@ export namespace UserApi {
     must_change_password: boolean;
   }
 
+  export interface UpdateParams {
+    display_name?: string;
+    roles?: AuthApi.Role[];
+    unit_id?: number | null;
+  }
+
   export interface CreateResult extends Account {
     generated_password?: string;
   }
@@ -73,6 +79,19 @@ export async function listAllUsers(query: Omit<UserApi.ListQuery, 'page' | 'page
 /** Errors (e.g. 422 `role_separation`) are shown by the dialog (pass `silent`); it stays open. */
 export function createUser(params: UserApi.CreateParams, options: Omit<RequestOptions, 'body' | 'query'> = {}): Promise<UserApi.CreateResult> {
   return requestClient.post<UserApi.CreateResult>('/users', params, options);
+}
+
+/**
+ * Edits an account's display name, roles and unit (system administrator). A field left out stays;
+ * `unit_id: null` removes the unit. 422 names every wrong field at once and 409 `own_roles` refuses
+ * a change of one's own roles: the dialog shows them (pass `silent`).
+ */
+export function updateUser(
+  id: number,
+  params: UserApi.UpdateParams,
+  options: Omit<RequestOptions, 'body' | 'query'> = {},
+): Promise<UserApi.Account> {
+  return requestClient.patch<UserApi.Account>(`/users/${id}`, params, options);
 }
 
 export function resetUserPassword(id: number): Promise<UserApi.PasswordResetResult> {

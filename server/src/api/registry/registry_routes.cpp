@@ -258,8 +258,9 @@ void add_unit_routes(http::Router& router, registry::RegistryService& registry) 
         {"/api/v1/units/{id}/deactivate", registry::Activation::deactivate},
         {"/api/v1/units/{id}/activate", registry::Activation::activate},
     };
-    for (const auto& [pattern, activation] : activations) {
-        router.add(verb::post, pattern, manage,
+    for (const auto& route : activations) {
+        const registry::Activation activation = route.second;  // clang 14 cannot capture a binding
+        router.add(verb::post, route.first, manage,
                    [&registry, activation](http::RequestContext& context) {
                        const auto unit = registry.change_unit_activation(
                            context.actor(), context.id_parameter(), activation);

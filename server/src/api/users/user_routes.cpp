@@ -1,3 +1,4 @@
+#include "accounts/account_edit.hpp"
 #include "accounts/member_link.hpp"
 #include "api/auth/user_json.hpp"
 #include "api/json_input.hpp"
@@ -59,6 +60,25 @@ void add_user_routes(http::Router& router, app::Services& services) {
         return http::json_response(http::Status::ok,
                                    user_json(accounts.user(context.id_parameter())));
     });
+    // Edits the display name, roles and unit; a field left out stays, `"unit_id": null` removes
+    // the unit.
+    router.add(
+        verb::patch, "/api/v1/users/{id}", manage, [&services](http::RequestContext& context) {
+            const auto body = json_body(context);
+            accounts::AccountEdit edit;
+            edit.display_name = optional_string(body, "display_name");
+            if (body.contains("roles")) {
+                edit.roles = parse_roles(required_string_array(body, "roles"));
+            }
+            if (const auto* unit = body.if_contains("unit_id")) {
+                edit.unit_id = unit->is_null() ? std::optional<long long>()
+                                               : optional_integer(body, "unit_id");
+            }
+            return http::json_response(
+                http::Status::ok,
+                user_json(accounts::edit_account(services.database, services.audit,
+                                                 context.caller(), context.id_parameter(), edit)));
+        });
     router.add(verb::post, "/api/v1/users/{id}/password-reset", manage,
                [&accounts](http::RequestContext& context) {
                    const auto password =
@@ -90,12 +110,14 @@ void add_user_routes(http::Router& router, app::Services& services) {
         {"/api/v1/users/{id}/disable", accounts::AccountChange::disable},
         {"/api/v1/users/{id}/enable", accounts::AccountChange::enable},
     };
-    for (const auto& [pattern, change] : changes) {
-        router.add(verb::post, pattern, manage, [&accounts, change](http::RequestContext& context) {
-            const auto user =
-                accounts.change_account(context.actor(), context.id_parameter(), change);
-            return http::json_response(http::Status::ok, user_json(user));
-        });
+    for (const auto& route : changes) {
+        const accounts::AccountChange change = route.second;  // clang 14 cannot capture a binding
+        router.add(verb::post, route.first, manage,
+                   [&accounts, change](http::RequestContext& context) {
+                       const auto user =
+                           accounts.change_account(context.actor(), context.id_parameter(), change);
+                       return http::json_response(http::Status::ok, user_json(user));
+                   });
     }
 }
 
