@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { createPinia, setActivePinia } from 'pinia';
+import { defineComponent, h } from 'vue';
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
+import type { UserApi } from '@/api/users';
+import { resetClient } from '@/api/client';
+import { vPermission } from '@/directives/permission';
+import { i18n } from '@/locales';
+import { useUserStore } from '@/stores/user';
+import { codesFor } from '@/test/access';
+import { errorResponse, jsonResponse } from '@/test/fetch';
+import UserPage from '../index.vue';
+
+function account(id: number, username: string, roles: UserApi.Account['roles'], unitId: number | null): UserApi.Account {
+  return { id, username, display_name: `用户${id}`, roles, unit_id: unitId, must_change_password: false, locked_until: null, locked_by: null, disabled: false };
+}
+
+const SELF = account(99, 'sysadmin', ['system_admin'], null);
+const VIEWER = account(4, 'viewer', ['viewer'], null);
+
+interface Sent {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+/** Answers the page's reads; PATCH /users/{id} with `answer`. */
+function routeFetch(answer: () => Response): Sent[] {
+  const sent: Sent[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof globalThis.fetch>(async (input, init) => {
+      const method = init?.method ?? 'GET';
+      const path = new URL(String(input), 'http://localhost').pathname;
+      sent.push({ method, url: path, body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined });
+      if (method === 'GET' && path === '/api/v1/users') return jsonResponse(200, { items: [VIEWER, SELF], total: 2 });
+      if (method === 'GET' && path === '/api/v1/units') return jsonResponse(200, { items: [{ id: 12, name: '区财政局' }], total: 1 });
+      if (method === 'PATCH') return answer();
+      return jsonResponse(200, { items: [], total: 0 });
+    }),
+  );
+  return sent;
+}
+
+async function settle(): Promise<void> {
+  for (let round = 0; round < 4; round += 1) {
+    await flushPromises();
+    await new Promise((done) => setTimeout(done, 0));
+  }
+}
+
+async function mountPage() {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useUserStore().setUser(
+    { id: 99, username: 'sysadmin', display_name: '系统管理员', roles: ['system_admin'], unit_id: null, must_change_password: false },
+    codesFor(['system_admin']),
+  );
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/system/users', component: UserPage },
+      { path: '/:rest(.*)*', component: defineComponent({ render: () => null }) },
+    ],
+  });
+  await router.push('/system/users');
+  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), {
+    global: { plugins: [pinia, router, i18n, ElementPlus], directives: { permission: vPermission } },
+    attachTo: document.body,
+  });
+  await settle();
+  return wrapper;
+}
+
+/** Opens 修改 on the row of `username`. */
+async function openEdit(username: string): Promise<void> {
+  const row = document.querySelector(`[data-testid="user-row"][data-username="${username}"]`)!.closest('tr')!;
+  const index = Array.from(row.parentElement!.children).indexOf(row);
+  // The 操作 column is fixed on the right: Element Plus renders it in its own table; take the same row there.
+  const buttons = document.querySelectorAll<HTMLButtonElement>('[data-testid="user-edit"]');
+  buttons[index]!.click();
+  await settle();
+}
+
+function setName(value: string): void {
+  const input = document.querySelector<HTMLInputElement>('[data-testid="user-edit-display-name"] input, input[data-testid="user-edit-display-name"]')!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+function submit(): void {
+  document.querySelector<HTMLButtonElement>('[data-testid="user-edit-submit"]')!.click();
+}
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN';
+});
+
+afterEach(() => {
+  resetClient();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('修改 on the account page', { timeout: 30_000 }, () => {
+  it('sends the name, roles and unit of another account', async () => {
+    const sent = routeFetch(() => jsonResponse(200, { ...VIEWER, display_name: '查看员' }));
+    await mountPage();
+    await openEdit('viewer');
+    setName('查看员');
+    await settle();
+    submit();
+    await settle();
+    expect(sent.filter((entry) => entry.method === 'PATCH')).toEqual([
+      { method: 'PATCH', url: '/api/v1/users/4', body: { display_name: '查看员', unit_id: null, roles: ['viewer'] } },
+    ]);
+  });
+
+  it('never sends roles for one\'s own account, and says why the roles are locked', async () => {
+    const sent = routeFetch(() => jsonResponse(200, SELF));
+    await mountPage();
+    await openEdit('sysadmin');
+    expect(document.body.textContent).toContain('不能修改自己的角色');
+    submit();
+    await settle();
+    const patches = sent.filter((entry) => entry.method === 'PATCH');
+    expect(patches).toHaveLength(1);
+    expect(patches[0]!.body).not.toHaveProperty('roles');
+  });
+
+  it('shows every field error of a 422 at once and stays open', async () => {
+    routeFetch(() =>
+      errorResponse(422, 'validation_failed', '输入有误', {
+        fields: [
+          { field: 'display_name', message: '请填写显示名称' },
+          { field: 'unit_id', message: '所选单位不存在' },
+        ],
+      }),
+    );
+    await mountPage();
+    await openEdit('viewer');
+    submit();
+    await settle();
+    const dialog = document.querySelector('[data-testid="user-edit-dialog"]')!;
+    expect(dialog.textContent).toContain('请填写显示名称');
+    expect(dialog.textContent).toContain('所选单位不存在');
+  });
+});
