@@ -38,6 +38,8 @@ User edit_account(storage::Database& database, audit::AuditLog& audit, const Cal
         const auto name = text::normalise(*edit.display_name, text::rule_of("display_name"));
         if (name.problem) {
             problems.push_back({"display_name", *name.problem});
+        } else if (name.text.empty()) {
+            problems.push_back({"display_name", "请填写显示名称"});
         } else {
             user->display_name = name.text;
         }
