@@ -757,6 +757,8 @@ const enUS: MessageSchema = {
       ledger: { amend: 'Amend archived ledger' },
       attendance: { record: 'Record attendance', roster: 'Adjust roster', signin: 'QR sign-in', tap: 'One-tap sign-in' },
       attachment: { upload: 'Upload attachment', remove: 'Delete attachment' },
+      audit: { purge: 'Purge audit records past retention', archive: 'Export signed audit archive' },
+      system: { config: 'Server configuration in effect' },
     },
     objects: {
       session: 'Session',
@@ -779,8 +781,13 @@ const enUS: MessageSchema = {
       attachment: 'Attachment',
       ledger: 'Ledger',
       ledger_entry: 'Ledger entry',
+      audit_event: 'Audit record',
+      system: 'System',
     },
     verifyUnavailable: 'Verification result unavailable',
+    archiveRange: 'Archive date range',
+    archiveHint: 'Exports the audit records of the chosen local dates (both inclusive) as one ZIP file holding audit.xlsx, the chain proof proof.json and its Ed25519 signature proof.sig; verify it offline with lianjian audit verify --archive.',
+    archiveDownload: 'Download archive',
   },
   formation: {
     title: 'Alliance formation',
