@@ -1,8 +1,12 @@
 // The `lianjian` command: parses the command line and starts what it names. Nothing else.
 #include "app/application.hpp"
+#include "app/configuration_audit.hpp"
 #include "app/maintenance.hpp"
+#include "audit/archive.hpp"
+#include "audit/retention.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "crypto/archive_signing.hpp"
 #include "demo/activity_demo.hpp"
 #include "demo/city_data.hpp"
 #include "demo/demo_data.hpp"
@@ -13,7 +17,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 using namespace lianjian;
 
@@ -86,6 +92,11 @@ int main(int argc, char** argv) {
     // subcommand (and `user add` below `user`) inherits fallthrough, so an option it does not know
     // itself goes up to the parent that does.
     cli.fallthrough();
+    int audit_retention_days = audit::minimum_retention_days;
+    cli.add_option("--audit-retention-days", audit_retention_days,
+                   "days audit records are kept (at least 180; `audit purge` refuses dates "
+                   "inside them)")
+        ->envname("LIANJIAN_AUDIT_RETENTION_DAYS");
 
     auto* serve = cli.add_subcommand("serve", "run the HTTP server");
     std::string listen = "127.0.0.1:8080";
@@ -163,7 +174,22 @@ int main(int argc, char** argv) {
 
     auto* audit_command = cli.add_subcommand("audit", "the audit trail");
     audit_command->require_subcommand(1);
-    auto* audit_verify = audit_command->add_subcommand("verify", "check the hash chain");
+    auto* audit_verify = audit_command->add_subcommand(
+        "verify", "check the hash chain, or with --archive a signed archive offline");
+    std::string archive_path, archive_public_key;
+    audit_verify->add_option("--archive", archive_path,
+                             "a signed audit archive (.zip) to verify offline, without the "
+                             "database or any secret");
+    audit_verify->add_option("--public-key", archive_public_key,
+                             "the archive must be signed with this Ed25519 public key (hex, as "
+                             "`lianjian audit public-key` prints it)");
+    std::string purge_before;
+    auto* audit_purge = audit_command->add_subcommand(
+        "purge", "remove audit records older than the retention period (runs as the owner)");
+    audit_purge->add_option("--before", purge_before, "local date YYYY-MM-DD: records before it")
+        ->required();
+    auto* audit_public_key = audit_command->add_subcommand(
+        "public-key", "print the Ed25519 public key that signs audit archives");
 
     auto* ledger_command = cli.add_subcommand("ledger", "the activity ledger (台账)");
     ledger_command->require_subcommand(1);
@@ -202,6 +228,38 @@ int main(int argc, char** argv) {
 
     try {
         programme_clock::set_time_zone(time_zone);
+        audit::check_retention_days(audit_retention_days);
+        if (*audit_verify && !archive_path.empty()) {
+            // Offline: neither the database nor the key is opened.
+            std::ifstream file(archive_path, std::ios::binary);
+            if (!file) {
+                throw std::runtime_error("cannot read " + archive_path);
+            }
+            const std::string bytes{std::istreambuf_iterator<char>(file),
+                                    std::istreambuf_iterator<char>()};
+            const auto check = audit::verify_archive(
+                bytes, archive_public_key.empty() ? std::nullopt
+                                                  : std::optional<std::string>(archive_public_key));
+            if (!check.ok) {
+                std::cout << "audit archive REFUSED: " << check.problem << '\n';
+                return 1;
+            }
+            std::cout << "audit archive verified: " << check.count << " records (";
+            if (check.count > 0) {
+                std::cout << "#" << check.first_seq << " to #" << check.last_seq << ", ";
+            }
+            std::cout << check.from_date << " to " << check.to_date << "), signed by Ed25519 key "
+                      << check.public_key << '\n';
+            if (!check.chain_verified) {
+                std::cout << "warning: the server's chain did not verify when the archive was "
+                             "made (see proof.json chain_problem)\n";
+            }
+            if (archive_public_key.empty()) {
+                std::cout << "compare the key with `lianjian audit public-key` on the server, or "
+                             "pass it with --public-key\n";
+            }
+            return 0;
+        }
         if (*restore) {
             const auto url = storage::DatabaseUrl::parse(config.effective_database_url());
             const auto aside = app::restore_database(url, restore_from);
@@ -272,6 +330,9 @@ int main(int argc, char** argv) {
             }
         }
         if (*serve) {
+            // The configuration in effect is audited like a data change, when it differs.
+            app::record_configuration(services.database, services.audit,
+                                      app::effective_configuration(config, audit_retention_days));
             const auto address = parse_listen(listen);
             const auto endpoint = application.listen(address.host, address.port);
             spdlog::info("lianjian listening on http://{}:{}", endpoint.address().to_string(),
@@ -307,6 +368,20 @@ int main(int argc, char** argv) {
                 cli_actor(), target.id,
                 *user_lock ? accounts::AccountChange::lock : accounts::AccountChange::unlock);
             std::cout << (*user_lock ? "locked " : "unlocked ") << username << '\n';
+        } else if (*audit_purge) {
+            const auto key = app::load_key(config.data_dir, services.database);
+            const auto result =
+                audit::purge_before(services.database, services.audit, crypto::audit_chain_key(key),
+                                    purge_before, audit_retention_days, cli_actor());
+            if (result.purged == 0) {
+                std::cout << "no audit records before " << purge_before << '\n';
+            } else {
+                std::cout << "purged " << result.purged << " audit records before " << purge_before
+                          << "; the chain now starts after record " << result.through_seq << '\n';
+            }
+        } else if (*audit_public_key) {
+            const auto key = app::load_key(config.data_dir, services.database);
+            std::cout << crypto::archive_signing_key(key).public_key_hex() << '\n';
         } else if (*audit_verify) {
             const auto result = services.audit.verify();
             if (result.ok) {

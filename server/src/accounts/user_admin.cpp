@@ -3,6 +3,7 @@
 
 #include "accounts/password.hpp"
 #include "audit/detail.hpp"
+#include "core/changes.hpp"
 #include "core/error.hpp"
 #include "storage/user_repository.hpp"
 
@@ -86,10 +87,14 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
     user.created_at = now;
     user.updated_at = now;
     user.id = storage::insert_user(transaction.session(), user);
-    audit_.record(
-        transaction,
-        {actor, "user.create", "user", std::to_string(user.id), audit::Outcome::success,
-         audit::detail({{"username", user.username}, {"roles", role_codes(user.roles)}})});
+    // The new account's roles are audited as a change from none, as every data change is.
+    ChangeSet created;
+    created.compare("username", std::optional<std::string>(), std::optional(user.username));
+    created.compare("roles", boost::json::value(nullptr),
+                    boost::json::value(role_codes(user.roles)));
+    created.compare("unit_id", std::optional<long long>(), user.unit_id);
+    audit_.record(transaction, {actor, "user.create", "user", std::to_string(user.id),
+                                audit::Outcome::success, created.json()});
     transaction.commit();
     return {std::move(user), std::move(generated)};
 }
@@ -135,6 +140,8 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
         transaction.commit();
         throw refusal;
     }
+    const bool was_locked = user->locked_until.has_value();
+    const bool was_disabled = user->disabled;
     std::string action;
     switch (change) {
         case AccountChange::lock:
@@ -161,9 +168,12 @@ User AccountService::change_account(const audit::Actor& actor, long long user_id
     if (change == AccountChange::lock || change == AccountChange::disable) {
         storage::end_user_sessions(transaction.session(), user->id, now_text);
     }
-    audit_.record(transaction,
-                  {actor, action, "user", std::to_string(user->id), audit::Outcome::success,
-                   audit::detail({{"username", user->username}})});
+    // The account's state before and after, in the structured form of every data change.
+    ChangeSet changed;
+    changed.compare("locked", was_locked, user->locked_until.has_value());
+    changed.compare("disabled", was_disabled, user->disabled);
+    audit_.record(transaction, {actor, action, "user", std::to_string(user->id),
+                                audit::Outcome::success, changed.json()});
     transaction.commit();
     return *user;
 }

@@ -1,5 +1,6 @@
 #include "audit/audit_log.hpp"
 
+#include "audit/retention.hpp"
 #include "core/clock.hpp"
 #include "storage/audit_repository.hpp"
 
@@ -200,11 +201,30 @@ ChainVerification AuditLog::walk(const std::optional<Checkpoint>& checkpoint, bo
     std::string expected_prev = genesis_hash;
     bool in_legacy = legacy_allowed;  // without a checkpoint: until the first keyed record
     reached = {0, genesis_hash, 0, genesis_hash};
+    // After a purge the chain starts at the anchor: the last purged record's number and hash,
+    // which must carry the tag only the key gives.
+    long long base = 0;
+    if (const auto anchor = storage::latest_audit_anchor(connection.session())) {
+        if (anchor->tag.size() != 64 ||
+            sodium_memcmp(anchor->tag.data(),
+                          anchor_tag(key_, anchor->through_seq, anchor->hash).data(), 64) != 0) {
+            result.ok = false;
+            result.problem = "清除记录留下的锚点（第 " + std::to_string(anchor->through_seq) +
+                             " 号记录）被伪造或改动";
+            return result;
+        }
+        base = anchor->through_seq;
+        expected_prev = anchor->hash;
+        if (!checkpoint || checkpoint->legacy_count >= base) {
+            reached.legacy_count = base;  // the purged prefix counts as verified
+            reached.legacy_head = anchor->hash;
+        }
+    }
     storage::for_each_audit_event(connection.session(), [&](const AuditEvent& event) {
         if (!result.ok) {
             return;
         }
-        const long long index = result.checked + 1;
+        const long long index = base + result.checked + 1;
         const bool legacy = checkpoint ? index <= checkpoint->legacy_count : in_legacy;
         bool sound = event.seq == index && event.prev_hash == expected_prev;
         if (sound && legacy) {
@@ -239,14 +259,14 @@ ChainVerification AuditLog::walk(const std::optional<Checkpoint>& checkpoint, bo
     if (!result.ok) {
         return result;
     }
-    reached.count = result.checked;
+    reached.count = base + result.checked;
     reached.head = expected_prev;
-    if (checkpoint && result.checked < checkpoint->count) {
+    if (checkpoint && reached.count < checkpoint->count) {
         result.ok = false;
-        result.missing = checkpoint->count - result.checked;
-        result.problem = "缺少 " + std::to_string(result.missing) + " 条记录（检查点记有 " +
-                         std::to_string(checkpoint->count) + " 条，数据库只有 " +
-                         std::to_string(result.checked) + " 条）";
+        result.missing = checkpoint->count - reached.count;
+        result.problem = "缺少 " + std::to_string(result.missing) + " 条记录（检查点记到第 " +
+                         std::to_string(checkpoint->count) + " 号，数据库只到第 " +
+                         std::to_string(reached.count) + " 号）";
     }
     return result;
 }

@@ -41,6 +41,10 @@ std::optional<AuditHead> audit_head(soci::session& session) {
     session << "SELECT seq, hash FROM audit_event ORDER BY id DESC LIMIT 1",
         soci::into(head.seq, seq_indicator), soci::into(head.hash, hash_indicator);
     if (!session.got_data() || hash_indicator != soci::i_ok) {
+        // Every record purged: the chain goes on from the last purge's anchor.
+        if (const auto anchor = latest_audit_anchor(session)) {
+            return AuditHead{anchor->through_seq, anchor->hash};
+        }
         return std::nullopt;
     }
     if (seq_indicator != soci::i_ok) {
@@ -98,6 +102,86 @@ void for_each_audit_event(soci::session& session,
     for (const auto& row : rows) {
         visit(read_event(row));
     }
+}
+
+}  // namespace lianjian::storage
+
+namespace lianjian::storage {
+
+namespace {
+
+constexpr const char* sqlite_delete_trigger =
+    "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+    "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END";
+
+}  // namespace
+
+std::optional<AuditAnchorRow> latest_audit_anchor(soci::session& session) {
+    std::optional<AuditAnchorRow> anchor;
+    soci::rowset<soci::row> rows =
+        (session.prepare << "SELECT through_seq, hash, purged_count, before_date, purged_at, tag "
+                            "FROM audit_anchor ORDER BY through_seq DESC LIMIT 1");
+    for (const auto& row : rows) {
+        anchor = AuditAnchorRow{integer_at(row, 0), text_at(row, 1), integer_at(row, 2),
+                                text_at(row, 3),    text_at(row, 4), text_at(row, 5)};
+    }
+    return anchor;
+}
+
+void insert_audit_anchor(soci::session& session, const AuditAnchorRow& anchor) {
+    session << "INSERT INTO audit_anchor (through_seq, hash, purged_count, before_date, "
+               "purged_at, tag) VALUES (:through_seq, :hash, :purged_count, :before_date, "
+               ":purged_at, :tag)",
+        soci::use(anchor.through_seq), soci::use(anchor.hash), soci::use(anchor.purged_count),
+        soci::use(anchor.before_date), soci::use(anchor.purged_at), soci::use(anchor.tag);
+}
+
+std::optional<audit::AuditEvent> last_audit_event_before(soci::session& session,
+                                                         const std::string& timestamp) {
+    std::optional<audit::AuditEvent> event;
+    soci::rowset<soci::row> rows =
+        (session.prepare << "SELECT " << event_columns
+                         << " FROM audit_event WHERE occurred_at < :timestamp "
+                            "ORDER BY seq DESC LIMIT 1",
+         soci::use(timestamp));
+    for (const auto& row : rows) {
+        event = read_event(row);
+    }
+    return event;
+}
+
+long long delete_audit_events_through(soci::session& session, Dialect dialect,
+                                      long long through_seq) {
+    long long count = 0;
+    session << "SELECT COUNT(*) FROM audit_event WHERE seq <= :seq", soci::use(through_seq),
+        soci::into(count);
+    if (dialect == Dialect::sqlite) {
+        session << "DROP TRIGGER audit_event_no_delete";
+        session << "DELETE FROM audit_event WHERE seq <= :seq", soci::use(through_seq);
+        session << sqlite_delete_trigger;
+    } else {
+        session << "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update";
+        session << "DELETE FROM audit_event WHERE seq <= :seq", soci::use(through_seq);
+        session << "ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update";
+    }
+    return count;
+}
+
+std::vector<audit::AuditEvent> audit_events_between(soci::session& session, const std::string& from,
+                                                    const std::string& to) {
+    std::vector<audit::AuditEvent> events;
+    soci::rowset<soci::row> rows =
+        (session.prepare << "SELECT " << event_columns
+                         << " FROM audit_event WHERE seq >= (SELECT MIN(seq) FROM audit_event "
+                            "WHERE occurred_at >= :from1 AND occurred_at < :to1) AND seq <= "
+                            "(SELECT MAX(seq) FROM audit_event WHERE occurred_at >= :from2 AND "
+                            "occurred_at < :to2) ORDER BY seq",
+         soci::use(from, "from1"), soci::use(to, "to1"), soci::use(from, "from2"),
+         soci::use(to, "to2"));
+    for (const auto& row : rows) {
+        events.push_back(read_event(row));
+    }
+    return events;
 }
 
 }  // namespace lianjian::storage

@@ -105,6 +105,61 @@ kill "$serve_pid"; wait "$serve_pid" || true
 if [ "$served" -eq 1 ] && [ "$login" = "200" ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAILED: serve with --db/--data-dir after the subcommand"; cat "$work/serve.log"; fi
 
+# Audit retention (at least 180 days), purge refusals, and the auditor's signed archive verified
+# offline, in a data directory of their own.
+a="$work/audit-archive"
+LIANJIAN_DEMO_PASSWORD=Audit-Pass-2026 check archive-demo "$lianjian" demo --data-dir "$a"
+check_fails retention-too-short "$lianjian" audit purge --before 2000-01-01 --audit-retention-days 90 --data-dir "$a"
+contains "不得少于 180 天"
+contains "at least 180 days"
+check_fails serve-retention-too-short "$lianjian" serve --listen 127.0.0.1:0 --audit-retention-days 179 --data-dir "$a"
+contains "at least 180 days"
+check_fails purge-inside-window "$lianjian" audit purge --before "$(TZ=Asia/Shanghai date +%F)" --data-dir "$a"
+contains "不能清除保存期内的审计记录"
+check_fails purge-bad-date "$lianjian" audit purge --before 2026-02-30 --data-dir "$a"
+check purge-nothing-old "$lianjian" audit purge --before 2000-01-01 --data-dir "$a"
+contains "no audit records before 2000-01-01"
+check audit-verify-after-purge-refusals "$lianjian" audit verify --data-dir "$a"
+contains "audit chain intact"
+check audit-public-key "$lianjian" audit public-key --data-dir "$a"
+public_key=$(tr -d '\n' <"$work/out")
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$lianjian" serve --data-dir "$a" --listen "127.0.0.1:$port" >"$work/serve-archive.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
+    sleep 0.2
+done
+today=$(TZ=Asia/Shanghai date +%F)
+curl -s -c "$work/cookies" -o /dev/null -H 'X-Requested-With: XMLHttpRequest' \
+    -H 'Content-Type: application/json' -d '{"username":"auditor","password":"Audit-Pass-2026"}' \
+    "http://127.0.0.1:$port/api/v1/auth/login" || true
+archive_status=$(curl -s -b "$work/cookies" -o "$work/archive.zip" -w '%{http_code}' \
+    "http://127.0.0.1:$port/api/v1/audit/archive?from=$today&to=$today" || true)
+kill "$serve_pid"; wait "$serve_pid" || true
+[ "$archive_status" = "200" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: archive download ($archive_status)"; cat "$work/serve-archive.log"; }
+check archive-verify "$lianjian" audit verify --archive "$work/archive.zip"
+contains "audit archive verified"
+check archive-verify-key "$lianjian" audit verify --archive "$work/archive.zip" --public-key "$public_key"
+check_fails archive-verify-other-key "$lianjian" audit verify --archive "$work/archive.zip" --public-key "$(printf '0%.0s' $(seq 64))"
+contains "REFUSED"
+# One byte changed in the workbook, in the proof, in the signature: each refused, saying which.
+flip() {  # flip FILE OFFSET: a copy with the byte at OFFSET changed
+    python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); o=int(sys.argv[2]); b[o]^=1; open(sys.argv[1]+".flipped","wb").write(b)' "$1" "$2"
+}
+offset_of() {  # offset_of FILE ENTRY [SKIP]: where ENTRY's stored bytes start in the ZIP, plus SKIP
+    python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); i=z.getinfo(sys.argv[2]); f=open(sys.argv[1],"rb"); f.seek(i.header_offset+26); import struct; n,e=struct.unpack("<HH",f.read(4)); print(i.header_offset+30+n+e+int(sys.argv[3]))' "$1" "$2" "${3:-0}"
+}
+flip "$work/archive.zip" "$(offset_of "$work/archive.zip" audit.xlsx 100)"
+check_fails archive-xlsx-flipped "$lianjian" audit verify --archive "$work/archive.zip.flipped"
+contains "audit.xlsx"
+flip "$work/archive.zip" "$(offset_of "$work/archive.zip" proof.json 20)"
+check_fails archive-proof-flipped "$lianjian" audit verify --archive "$work/archive.zip.flipped"
+contains "proof.json"
+flip "$work/archive.zip" "$(offset_of "$work/archive.zip" proof.sig 5)"
+check_fails archive-signature-flipped "$lianjian" audit verify --archive "$work/archive.zip.flipped"
+contains "proof.sig"
+
 # ---- Reliability (issue 12): operations that lose data refuse. ----
 # Waits until a server started in the background answers on its port, or fails.
 wait_for_server() {  # wait_for_server PORT

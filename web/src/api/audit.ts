@@ -1,4 +1,4 @@
-import { requestClient, type PageQuery, type PageResult } from './client';
+import { buildUrl, requestClient, type PageQuery, type PageResult } from './client';
 
 export namespace AuditApi {
   export type Outcome = 'success' | 'failure';
@@ -45,4 +45,13 @@ export function listAuditEvents(query: AuditApi.ListQuery = {}): Promise<AuditAp
 
 export function verifyAuditChain(): Promise<AuditApi.Verification> {
   return requestClient.get<AuditApi.Verification>('/audit-events/verification');
+}
+
+/**
+ * The signed audit archive of the local dates `from` to `to` (`YYYY-MM-DD`, both inclusive): a
+ * ZIP holding audit.xlsx, the chain proof proof.json and its Ed25519 signature proof.sig, for the
+ * auditor only; fetched with useDownload.
+ */
+export function auditArchiveUrl(from: string, to: string): string {
+  return buildUrl('/audit/archive', { from, to });
 }

@@ -693,6 +693,9 @@ const zhCN = {
     verifyBrokenUnknown: '校验失败：已检查 {checked} 条记录，日志链不完整。',
     verifyPending: '正在校验…',
     verifyUnavailable: '暂无法获取校验结果',
+    archiveRange: '归档日期范围',
+    archiveHint: '导出所选日期（按本地日期，含首尾两日）的审计记录：一个 ZIP 文件，内含 audit.xlsx、链证明 proof.json 与 Ed25519 签名 proof.sig，可用 lianjian audit verify --archive 离线校验。',
+    archiveDownload: '下载归档',
     actionAll: '全部操作',
     objectNumber: '{type}（编号 {id}）',
     unknownAction: '其他操作',
@@ -760,6 +763,8 @@ const zhCN = {
       ledger: { amend: '更正已归档台账' },
       attendance: { record: '登记签到', roster: '调整应到名单', signin: '扫码签到', tap: '一键签到' },
       attachment: { upload: '上传附件', remove: '删除附件' },
+      audit: { purge: '清除保存期外的审计记录', archive: '导出签名审计归档' },
+      system: { config: '服务器配置生效' },
     },
     changed: '已修改',
     empty: '（空）',
@@ -857,6 +862,8 @@ const zhCN = {
       username: '用户名',
       version: '版本',
       year: '年度',
+      disabled: '已停用',
+      locked: '已锁定',
     },
     /** Labels of detail values that are codes no other locale map holds. */
     values: {
@@ -886,6 +893,8 @@ const zhCN = {
       attachment: '附件',
       ledger: '台账',
       ledger_entry: '台账记录',
+      audit_event: '审计记录',
+      system: '系统',
     },
   },
   formation: {

@@ -2,7 +2,11 @@
 #include "api/page.hpp"
 #include "api/query_input.hpp"
 #include "api/routes.hpp"
+#include "audit/archive_export.hpp"
 #include "core/clock.hpp"
+#include "core/error.hpp"
+#include "crypto/archive_signing.hpp"
+#include "http/file_response.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -20,6 +24,14 @@ std::optional<std::string> time_parameter(const http::RequestContext& context, c
         return std::nullopt;
     }
     return format_timestamp(parse_timestamp(*text, name));
+}
+
+// The archive's signing key, from the master key of the data directory the server runs on (the
+// attachments' parent, as app::Services lays it out), read when an archive is asked for.
+crypto::ArchiveSigningKey signing_key(app::Services& services) {
+    const auto data_dir = services.attachments.store().directory().parent_path();
+    return crypto::archive_signing_key(
+        crypto::load_or_create_key(data_dir, crypto::KeyCreation::refused));
 }
 
 }  // namespace
@@ -63,6 +75,34 @@ void add_audit_routes(http::Router& router, app::Services& services) {
                    json["missing"] = result.missing;
                    json["problem"] = result.problem;
                    return http::json_response(http::Status::ok, json);
+               });
+    // The auditor's signed archive of a range of local dates (audit/archive.hpp).
+    router.add(verb::get, "/api/v1/audit/archive", {Permission::audit_read},
+               [&services](http::RequestContext& context) {
+                   // Both dates are checked before answering, so that every problem is named.
+                   std::vector<FieldMessage> problems;
+                   const auto date = [&](const char* name, const char* missing) {
+                       std::optional<std::string> value;
+                       try {
+                           value = query_date(context, name);
+                           if (!value) {
+                               problems.push_back({name, missing});
+                           }
+                       } catch (const AppError& error) {
+                           problems.push_back({name, error.what()});
+                       }
+                       return value;
+                   };
+                   const auto from = date("from", "请给出开始日期（YYYY-MM-DD）");
+                   const auto to = date("to", "请给出结束日期（YYYY-MM-DD）");
+                   if (!problems.empty()) {
+                       throw fields_error(problems);
+                   }
+                   const auto bytes =
+                       audit::export_archive(services.database, services.audit,
+                                             signing_key(services), *from, *to, context.actor());
+                   return http::download_response(bytes, "application/zip",
+                                                  audit::archive_filename(*from, *to));
                });
 }
 

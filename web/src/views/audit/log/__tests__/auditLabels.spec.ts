@@ -83,4 +83,16 @@ describe('audit labels', () => {
     expect(AUDIT_ACTIONS).toContain('auth.login');
     expect(zhCN.audit.actions.auth.login).toBe('登录');
   });
+
+  it('the server\'s own label table (the archive workbook) says what zh-CN says', () => {
+    const table = readFileSync(join(SERVER_SRC, 'audit', 'action_labels.cpp'), 'utf8');
+    const entries = [...table.matchAll(/\{"([a-z_]+)\.([a-z_]+)", "([^"]*)"\}/g)];
+    expect(entries.length).toBeGreaterThan(50);
+    const codes = entries.map((entry) => `${entry[1]}.${entry[2]}`);
+    expect(codes).toEqual([...codes].sort());
+    const zh = zhCN.audit.actions as Record<string, Record<string, string>>;
+    for (const [, area, verb, label] of entries) expect(label, `${area}.${verb}`).toBe(zh[area]?.[verb]);
+    const every = Object.entries(zh).flatMap(([area, verbs]) => Object.keys(verbs).map((verb) => `${area}.${verb}`));
+    expect(codes.sort()).toEqual(every.sort());
+  });
 });
