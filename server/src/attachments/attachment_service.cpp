@@ -3,6 +3,7 @@
 #include "attachments/image.hpp"
 #include "attachments/naming.hpp"
 #include "attachments/sniff.hpp"
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "storage/alliance_repository.hpp"
@@ -122,13 +123,15 @@ Attachment AttachmentService::upload(const accounts::Caller& caller, long long a
                            {{"reason", "activity_archived"}});
         }
         attachment.id = storage::insert_attachment(session, attachment, caller.user_id());
-        const boost::json::object detail{
-            {"activity_id", activity_id},          {"kind", enum_code(attachment.kind)},
-            {"media_type", attachment.media_type}, {"original_name", attachment.original_name},
-            {"size_bytes", attachment.size_bytes}, {"sha256", attachment.sha256}};
-        audit_.record(transaction, {caller.actor, "attachment.upload", "attachment",
-                                    std::to_string(attachment.id), audit::Outcome::success,
-                                    boost::json::serialize(detail)});
+        const auto detail = audit::detail({{"activity_id", activity_id},
+                                           {"attachment_kind", enum_code(attachment.kind)},
+                                           {"media_type", attachment.media_type},
+                                           {"original_name", attachment.original_name},
+                                           {"size_bytes", attachment.size_bytes},
+                                           {"sha256", attachment.sha256}});
+        audit_.record(transaction,
+                      {caller.actor, "attachment.upload", "attachment",
+                       std::to_string(attachment.id), audit::Outcome::success, detail});
         if (before_commit_) {
             before_commit_();
         }
@@ -189,12 +192,11 @@ void AttachmentService::remove(const accounts::Caller& caller, long long attachm
                        {{"reason", enum_code(activity.state)}});
     }
     storage::mark_attachment_removed(session, attachment_id, now_timestamp());
-    const boost::json::object detail{{"activity_id", activity.id},
-                                     {"original_name", file.attachment.original_name},
-                                     {"sha256", file.attachment.sha256}};
-    audit_.record(transaction,
-                  {caller.actor, "attachment.remove", "attachment", std::to_string(attachment_id),
-                   audit::Outcome::success, boost::json::serialize(detail)});
+    const auto detail = audit::detail({{"activity_id", activity.id},
+                                       {"original_name", file.attachment.original_name},
+                                       {"sha256", file.attachment.sha256}});
+    audit_.record(transaction, {caller.actor, "attachment.remove", "attachment",
+                                std::to_string(attachment_id), audit::Outcome::success, detail});
     transaction.commit();
 }
 

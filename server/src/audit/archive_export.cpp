@@ -1,5 +1,6 @@
 #include "audit/archive_export.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "exports/audit_xlsx.hpp"
@@ -33,12 +34,11 @@ std::string export_archive(storage::Database& database, AuditLog& audit,
     ArchiveMeta meta{from_date, to_date, actor.username, verification.ok, verification.problem};
     auto parts = make_archive(events, exports::audit_xlsx(events), meta, key);
     auto bytes = pack_archive(parts);
-    const boost::json::object detail{{"from", from_date},
-                                     {"to", to_date},
-                                     {"count", static_cast<long long>(events.size())},
-                                     {"public_key", key.public_key_hex()}};
-    audit.record_alone({actor, "audit.archive", "audit_event", "", Outcome::success,
-                        boost::json::serialize(detail)});
+    const auto detail = audit::detail({{"from", from_date},
+                                       {"to", to_date},
+                                       {"count", static_cast<long long>(events.size())},
+                                       {"public_key", key.public_key_hex()}});
+    audit.record_alone({actor, "audit.archive", "audit_event", "", Outcome::success, detail});
     return bytes;
 }
 

@@ -1,5 +1,6 @@
 #include "audit/retention.hpp"
 
+#include "audit/detail.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "storage/audit_repository.hpp"
@@ -92,11 +93,10 @@ PurgeResult purge_before(storage::Database& database, AuditLog& audit, const Cha
                 std::to_string(retention_days) + " days cannot be purged: the date must be " +
                 keep_from + " or earlier.",
             {{"field", "before"}});
-        const boost::json::object detail{{"before", before_date},
-                                         {"retention_days", retention_days},
-                                         {"reason", refusal.what()}};
-        audit.record_alone({actor, "audit.purge", "audit_event", "", Outcome::failure,
-                            boost::json::serialize(detail)});
+        const auto detail = audit::detail({{"before", before_date},
+                                           {"retention_days", retention_days},
+                                           {"reason", refusal.what()}});
+        audit.record_alone({actor, "audit.purge", "audit_event", "", Outcome::failure, detail});
         throw refusal;
     }
     const auto cutoff = format_timestamp(programme_clock::start_of_local_day(before_date));
@@ -116,14 +116,13 @@ PurgeResult purge_before(storage::Database& database, AuditLog& audit, const Cha
     result.purged = storage::delete_audit_events_through(session, transaction.dialect(), last->seq);
     anchor.purged_count = result.purged;
     storage::insert_audit_anchor(session, anchor);
-    const boost::json::object detail{{"before", before_date},
-                                     {"retention_days", retention_days},
-                                     {"purged", result.purged},
-                                     {"through_seq", result.through_seq},
-                                     {"through_hash", result.hash}};
-    audit.record(transaction,
-                 {actor, "audit.purge", "audit_event", std::to_string(result.through_seq),
-                  Outcome::success, boost::json::serialize(detail)});
+    const auto detail = audit::detail({{"before", before_date},
+                                       {"retention_days", retention_days},
+                                       {"purged", result.purged},
+                                       {"through_seq", result.through_seq},
+                                       {"through_hash", result.hash}});
+    audit.record(transaction, {actor, "audit.purge", "audit_event",
+                               std::to_string(result.through_seq), Outcome::success, detail});
     transaction.commit();
     return result;
 }

@@ -26,6 +26,7 @@ const CODE_LABELS: Record<string, string> = {
   rotation_mode: 'alliance.rotationModes',
   method: 'activity.attendance.methods',
   status: 'activity.attendance.statuses',
+  attachment_kind: 'activity.attachments.kinds',
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -38,9 +38,12 @@ function serverKeys(): string[] {
   const keys = new Set<string>();
   for (const text of sources) {
     for (const call of detailCalls(text)) {
-      for (const match of call.matchAll(/\{"([a-z_]+)", /g)) keys.add(match[1]);
+      for (const match of call.matchAll(/\{"([a-z0-9_]+)", /g)) keys.add(match[1]);
     }
     for (const match of text.matchAll(/compare(?:_personal)?\("([a-z_.]+)"/g)) keys.add(match[1]);
+    // The settings `system.config` records (app/configuration_audit.cpp) are its changes' fields.
+    const settings = /effective_configuration\(const Config& config[^{]*\{ return \{(.*?)\}; \}/.exec(text);
+    if (settings) for (const match of settings[1].matchAll(/\{"([a-z_]+)", /g)) keys.add(match[1]);
   }
   keys.delete('changes');
   keys.delete('field');
@@ -55,7 +58,9 @@ const translator: Translator = { t: (key) => i18n.global.t(key), te: (key) => i1
 describe('audit details', () => {
   it('finds the server\'s structured details (the scan itself works)', () => {
     const keys = serverKeys();
-    expect(keys).toEqual(expect.arrayContaining(['unit', 'left_on', 'roles', 'plan_state', 'note', 'support.funds']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['unit', 'left_on', 'roles', 'plan_state', 'note', 'support.funds', 'retention_days', 'time_zone', 'attachment_kind']),
+    );
   });
 
   it('every key and changed field the server writes has a zh-CN and an en-US label', () => {
