@@ -344,3 +344,42 @@ TEST(FormationRotation, SaysPlainlyWhyNoFairAssignmentExists) {
 
 }  // namespace
 }  // namespace lianjian::formation
+
+namespace lianjian::formation {
+namespace {
+
+TEST(FormationExact, ReducedCostFixingKeepsTheOptimumWhateverTheIncumbent) {
+    for (std::uint64_t seed = 11; seed <= 13; ++seed) {
+        // Given a district of 15 units in groups of 4–6, solved without an incumbent,
+        const auto problem = random_problem(seed, 15, 4, 6);
+        const auto blocks = make_blocks(problem);
+        const Scorer scorer(problem.units, problem.weights);
+        const auto columns = feasible_groups(problem, blocks, 1000000);
+        ASSERT_TRUE(columns.has_value());
+        const auto plain = solve_exact(problem, blocks, scorer, *columns, std::chrono::seconds(60));
+        ASSERT_TRUE(plain.proven_optimal);
+        EXPECT_EQ(plain.kept_columns, plain.columns);
+        // when the heuristic's answer or the poor greedy one is the incumbent,
+        HeuristicOptions quick;
+        quick.rounds = 5;
+        bool good = true;  // the heuristic's first, then the greedy one
+        for (const auto& incumbent : {solve_heuristic(problem, blocks, scorer, quick),
+                                      greedy_baseline(problem, blocks, scorer)}) {
+            if (!incumbent.found)
+                continue;
+            const auto reduced = solve_exact(problem, blocks, scorer, *columns,
+                                             std::chrono::seconds(60), &incumbent);
+            // then the optimum is the same and proven, on fewer groups.
+            ASSERT_TRUE(reduced.proven_optimal) << "seed " << seed;
+            EXPECT_NEAR(reduced.objective, plain.objective, 1e-9) << "seed " << seed;
+            EXPECT_GE(reduced.objective, incumbent.objective - 1e-9);
+            if (good) {
+                EXPECT_LT(reduced.kept_columns, reduced.columns) << "seed " << seed;
+            }
+            good = false;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace lianjian::formation
