@@ -12,7 +12,7 @@ SANITIZE_DIR := build/sanitize
 DATA_DIR ?= data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps deps-test web-deps web release sanitize test-server test-web test-e2e bench format clean \
+.PHONY: run test deps deps-test web-deps web release deb sanitize test-server test-web test-e2e bench format clean \
 	fuzz harnesses bench-formation
 
 run: deps web release
@@ -40,6 +40,13 @@ release:
 	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DLIANJIAN_TESTS=OFF
 	cmake --build $(RELEASE_DIR) -j $(JOBS)
 
+# The Debian package build/lianjian_<version>_amd64.deb (CPack's DEB generator on the release
+# build): binary, web build, config, systemd units, backup and restore-drill scripts (README,
+# "Deployment").
+deb: deps web release
+	cd $(RELEASE_DIR) && cpack -G DEB -B $(CURDIR)/build
+	@ls -l build/lianjian_*_amd64.deb
+
 # Tests run on the AddressSanitizer + UndefinedBehaviorSanitizer build. -g1 keeps the line tables
 # that sanitizer reports need and halves the compile time of full debug information.
 sanitize:
@@ -48,7 +55,7 @@ sanitize:
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 
 test-server: sanitize
-	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	cd $(SANITIZE_DIR) && LIANJIAN_PACKAGE_INSTALL_TEST=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 test-web: web-deps

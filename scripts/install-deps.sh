@@ -15,7 +15,7 @@ packages=(
     nodejs npm
 )
 if [ "${1:-}" = "--test" ]; then
-    packages+=(postgresql-15 postgresql-common wrk nginx-light chromium poppler-utils curl unzip python3
+    packages+=(postgresql-15 postgresql-common wrk nginx-light chromium poppler-utils curl unzip python3 adduser
                clang-14 libfuzzer-14-dev libclang-rt-14-dev)
 fi
 

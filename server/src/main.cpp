@@ -81,6 +81,16 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("lianjian ") + LIANJIAN_VERSION);
     cli.require_subcommand(1);
 
+    // Every option below can also be set in a configuration file (TOML/INI: global options at
+    // the top, `serve` options under `[serve]`): `--config FILE`, else LIANJIAN_CONFIG, else
+    // /etc/lianjian/lianjian.conf when it exists (the Debian package installs it). The command
+    // line wins over the file, and the file over LIANJIAN_* variables (CLI11's order).
+    const char* config_env = std::getenv("LIANJIAN_CONFIG");
+    cli.set_config("--config",
+                   config_env && *config_env ? config_env : "/etc/lianjian/lianjian.conf",
+                   "configuration file (LIANJIAN_CONFIG; default /etc/lianjian/lianjian.conf "
+                   "when it exists)");
+
     app::Config config;
     std::string data_dir = "data";
     cli.add_option("--db", config.database_url,
@@ -126,6 +136,10 @@ int main(int argc, char** argv) {
         ->add_flag("--secure-cookies", config.secure_cookies,
                    "mark the session cookie Secure (behind HTTPS)")
         ->envname("LIANJIAN_SECURE_COOKIES");
+    std::vector<std::string> trusted_proxies;
+    serve->add_option("--trusted-proxy", trusted_proxies,
+                      "a reverse proxy (address or CIDR network, IPv4 or IPv6; repeatable) whose "
+                      "X-Forwarded-For and X-Forwarded-Proto are believed");
     serve->add_option("--session-idle-minutes", idle_minutes);
     serve->add_option("--session-absolute-hours", absolute_hours);
     serve->add_option("--lockout-minutes", lockout_minutes);
@@ -229,6 +243,7 @@ int main(int argc, char** argv) {
     try {
         programme_clock::set_time_zone(time_zone);
         audit::check_retention_days(audit_retention_days);
+        config.trusted_proxies = http::TrustedProxies::parse(trusted_proxies);
         if (*audit_verify && !archive_path.empty()) {
             // Offline: neither the database nor the key is opened.
             std::ifstream file(archive_path, std::ios::binary);

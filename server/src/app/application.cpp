@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include "api/health/health_routes.hpp"
 #include "api/routes.hpp"
 #include "app/maintenance.hpp"
 #include "audit/detail.hpp"
@@ -52,15 +53,17 @@ Application::Application(const Config& config)
         spdlog::warn("attachment sweep failed: {}", error.what());
     }
     api::add_all_routes(router_, *services_, config.secure_cookies);
+    api::add_health_routes(router_, *database_, config.data_dir);
     std::optional<http::StaticFiles> static_files;
     if (config.static_dir) {
         static_files.emplace(*config.static_dir);
     }
-    dispatcher_ = std::make_unique<http::Dispatcher>(
-        router_, services_->accounts, std::move(static_files),
-        http::DispatcherSettings{config.secure_cookies, config.limits.body_limit,
-                                 config.limits.upload_limit,
-                                 services_->attachments.store().temporary_directory()});
+    http::DispatcherSettings settings{config.secure_cookies, config.limits.body_limit,
+                                      config.limits.upload_limit,
+                                      services_->attachments.store().temporary_directory()};
+    settings.trusted_proxies = config.trusted_proxies;
+    dispatcher_ = std::make_unique<http::Dispatcher>(router_, services_->accounts,
+                                                     std::move(static_files), settings);
     // Every refused act of a signed-in caller leaves a failure in the audit trail: who (the
     // actor), what (the route and its object) and why (the refusal's message).
     dispatcher_->set_refusal_recorder([&audit = services_->audit](

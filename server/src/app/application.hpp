@@ -18,6 +18,8 @@ struct Config {
     std::optional<std::filesystem::path> static_dir;
     std::size_t database_pool = 8;
     bool secure_cookies = false;
+    // Reverse proxies whose forwarding headers are believed (`serve --trusted-proxy`).
+    http::TrustedProxies trusted_proxies;
     http::ServerLimits limits;
     accounts::AccountPolicy account_policy;
     // How often the deadline-reminder scheduler runs while serving (once at start, then every

@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <vector>
 
 namespace lianjian::http {
 
@@ -122,10 +123,11 @@ Response Dispatcher::handle(const Request& request, const std::string& client_ip
                             std::optional<Upload> upload) {
     Response response;
     bool is_api = true;
+    const auto origin = client_origin(request, client_ip, settings_.trusted_proxies);
     try {
         const auto target = request.target();
         is_api = target.starts_with("/api/");
-        response = dispatch(request, client_ip, upload);
+        response = dispatch(request, origin.address, upload);
     } catch (const AppError& error) {
         response = error_response(error);
     } catch (const std::exception& error) {
@@ -138,6 +140,17 @@ Response Dispatcher::handle(const Request& request, const std::string& client_ip
         // Whatever the handler did not move away is not kept.
         std::error_code ignored;
         std::filesystem::remove(upload->path, ignored);
+    }
+    if (origin.https) {
+        std::vector<std::string> cookies;
+        const auto range = response.equal_range(beast_http::field::set_cookie);
+        for (auto field = range.first; field != range.second; ++field) {
+            cookies.push_back(with_secure_attribute(std::string(field->value())));
+        }
+        response.erase(beast_http::field::set_cookie);
+        for (const auto& cookie : cookies) {
+            response.insert(beast_http::field::set_cookie, cookie);
+        }
     }
     response.version(request.version());
     response.keep_alive(request.keep_alive());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account_service.hpp"
+#include "http/forwarded.hpp"
 #include "http/login_throttle.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -18,6 +19,10 @@ struct DispatcherSettings {
     std::size_t upload_body_limit = 20 * 1024 * 1024;  // an upload route's body
     // Where upload bodies are streamed to (`<data-dir>/tmp`); the system's when empty.
     std::filesystem::path upload_directory;
+    // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (see
+    // client_origin): the client address then feeds the login throttle and the audit, and a
+    // request that reached the proxy over HTTPS gets its cookies marked Secure.
+    TrustedProxies trusted_proxies;
 };
 
 inline constexpr const char* session_cookie_name = "lianjian_session";
@@ -32,6 +37,8 @@ class Dispatcher {
     // `upload`: the body of an upload route, already streamed to a file by the transport. An
     // upload route's body handed over in memory (a test without a socket) is written to a
     // temporary file here; either file is removed when the response is made unless moved.
+    // `client_ip` is the TCP peer's address; behind a trusted proxy the client's is taken from
+    // the forwarding headers. Set-Cookie gets Secure when the client came over HTTPS.
     Response handle(const Request& request, const std::string& client_ip,
                     std::optional<Upload> upload = std::nullopt);
 

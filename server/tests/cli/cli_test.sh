@@ -7,6 +7,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LIANJIAN_DATA_DIR="$work/data"
 unset LIANJIAN_DB
+# A config file would win over LIANJIAN_DATA_DIR: never read /etc/lianjian/lianjian.conf here.
+touch "$work/empty.conf"
+export LIANJIAN_CONFIG="$work/empty.conf"
 passed=0
 failed=0
 check() {  # check NAME COMMAND... : the command must succeed
@@ -218,6 +221,26 @@ check_fails no-key-serve "$lianjian" serve --listen "127.0.0.1:$(free_port)"
 contains "缺少密钥文件"
 mv "$work/secret.key.saved" "$work/data/secret.key"
 check key-restored "$lianjian" user lock zhangsan
+
+# ---- Deployment (issue 14): a config file sets any option; bad trusted proxies stop at start. ----
+mkdir -p "$work/configured"
+cat >"$work/lianjian.conf" <<CONF
+data-dir = "$work/configured"
+[serve]
+trusted-proxy = ["127.0.0.1", "10.0.0.0/8", "fd00::/8"]
+CONF
+check config-file "$lianjian" --config "$work/lianjian.conf" migrate
+test -e "$work/configured/lianjian.db" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: --config's data-dir not used"; }
+check config-file-from-environment env LIANJIAN_CONFIG="$work/lianjian.conf" "$lianjian" backup --to "$work/configured-backup.db"
+test -e "$work/configured-backup.db" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED: LIANJIAN_CONFIG not read"; }
+check_fails config-file-missing "$lianjian" --config "$work/no-such.conf" migrate
+for bad in 10.0.0.0/33 10.0.0/8 not-an-address fd00::/129; do
+    check_fails "trusted-proxy $bad" "$lianjian" serve --trusted-proxy 127.0.0.1 --trusted-proxy "$bad" --listen "127.0.0.1:$(free_port)"
+    contains "--trusted-proxy: '$bad'"
+done
+printf 'data-dir = "%s"\n[serve]\ntrusted-proxy = ["10.0.0.0/33"]\n' "$work/configured" >"$work/bad.conf"
+check_fails trusted-proxy-bad-in-config "$lianjian" --config "$work/bad.conf" serve --listen "127.0.0.1:$(free_port)"
+contains "10.0.0.0/33"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
