@@ -46,7 +46,8 @@ class SecondFactorApi : public ::testing::Test {
                        R"({"code":")" + accounts::totp_code(secret, time.now()) + R"("})");
         EXPECT_EQ(confirmed.status, 200) << confirmed.body;
         std::vector<std::string> codes;
-        for (const auto& code : confirmed.json().at("recovery_codes").as_array()) {
+        const auto json = confirmed.json();
+        for (const auto& code : json.at("recovery_codes").as_array()) {
             codes.emplace_back(code.as_string());
         }
         return codes;
