@@ -10,7 +10,7 @@ packages=(
     libicu-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
     libgtest-dev libgmock-dev
     coinor-libcbc-dev
-    libxlsxwriter-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
+    libxlsxwriter-dev libcairo2-dev libpango1.0-dev libqrencode-dev liboath-dev fonts-noto-cjk
     libgdk-pixbuf-2.0-dev libminizip-dev
     nodejs npm
 )

@@ -1,4 +1,5 @@
 // The `lianjian` command: parses the command line and starts what it names. Nothing else.
+#include "app/account_options.hpp"
 #include "app/application.hpp"
 #include "app/configuration_audit.hpp"
 #include "app/maintenance.hpp"
@@ -143,6 +144,21 @@ int main(int argc, char** argv) {
     serve->add_option("--session-idle-minutes", idle_minutes);
     serve->add_option("--session-absolute-hours", absolute_hours);
     serve->add_option("--lockout-minutes", lockout_minutes);
+    // Second factor, password and session policy (issue 14; README "Configuration").
+    app::AccountPolicyOptions policy_options;
+    serve
+        ->add_option("--totp-required-roles", policy_options.totp_required_roles,
+                     "roles that must sign in with TOTP (comma-separated, or none)")
+        ->delimiter(',');
+    serve->add_option("--role-idle-minutes", policy_options.role_idle_minutes,
+                      "ROLE=MINUTES idle timeout of a role (repeatable)");
+    serve->add_option("--password-max-age-days", policy_options.password_max_age_days,
+                      "passwords expire after this many days (0: never)");
+    serve->add_option("--password-warning-days", policy_options.password_warning_days);
+    serve->add_option("--password-history", policy_options.password_history,
+                      "a new password may not be one of the last N");
+    serve->add_option("--max-sessions", policy_options.max_sessions,
+                      "open sessions per account; the oldest ends first (0: no cap)");
     serve->add_option("--db-pool", config.database_pool, "database connections")
         ->check(CLI::Range(1, 256));
     unsigned scheduler_seconds = 300;
@@ -235,6 +251,12 @@ int main(int argc, char** argv) {
     config.account_policy.session_idle = std::chrono::minutes(idle_minutes);
     config.account_policy.session_absolute = std::chrono::hours(absolute_hours);
     config.account_policy.lockout = std::chrono::minutes(lockout_minutes);
+    try {
+        app::apply_account_policy_options(policy_options, config.account_policy);
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "lianjian serve: " << error.what() << '\n';
+        return 2;
+    }
     const char* demo_password_env = std::getenv("LIANJIAN_DEMO_PASSWORD");
     const std::optional<std::string> demo_password =
         demo_password_env && *demo_password_env ? std::optional<std::string>(demo_password_env)

@@ -19,6 +19,14 @@ struct User {
     int failed_attempts = 0;
     std::optional<std::string> locked_until;
     bool disabled = false;
+    // A demo account made with a known password (LIANJIAN_DEMO_PASSWORD): exempt from the forced
+    // second-factor enrolment and from password expiry, as it is from the forced password change.
+    bool policy_exempt = false;
+    // When the password was last set (UTC ISO 8601); it expires AccountPolicy::password_max_age
+    // later.
+    std::string password_changed_at;
+    // A confirmed TOTP second factor is set up (read from user_totp, never written through User).
+    bool totp_enabled = false;
     std::string created_at;
     std::string updated_at;
 };

@@ -5,6 +5,7 @@
 #include "audit/detail.hpp"
 #include "core/changes.hpp"
 #include "core/error.hpp"
+#include "storage/account_policy_repository.hpp"
 #include "storage/user_repository.hpp"
 
 #include <algorithm>
@@ -84,6 +85,8 @@ CreatedUser AccountService::create_user(const audit::Actor& actor, const NewUser
     user.unit_id = request.unit_id;
     // A password someone else chose or the system generated is known to more than its owner.
     user.must_change_password = generated ? true : request.must_change_password;
+    user.policy_exempt = request.policy_exempt;
+    user.password_changed_at = now;
     user.created_at = now;
     user.updated_at = now;
     user.id = storage::insert_user(transaction.session(), user);
@@ -108,7 +111,9 @@ std::string AccountService::reset_password(const audit::Actor& actor, long long 
     if (!user) {
         throw AppError(ErrorCode::not_found, "账号不存在");
     }
+    storage::add_password_history(transaction.session(), user->id, user->password_hash, now);
     user->password_hash = hash;
+    user->password_changed_at = now;
     user->must_change_password = true;
     user->failed_attempts = 0;
     user->locked_until.reset();

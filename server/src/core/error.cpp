@@ -20,6 +20,12 @@ const char* error_code_name(ErrorCode code) {
             return "csrf_rejected";
         case ErrorCode::password_change_required:
             return "password_change_required";
+        case ErrorCode::second_factor_required:
+            return "second_factor_required";
+        case ErrorCode::second_factor_invalid:
+            return "second_factor_invalid";
+        case ErrorCode::second_factor_enrolment_required:
+            return "second_factor_enrolment_required";
         case ErrorCode::not_found:
             return "not_found";
         case ErrorCode::method_not_allowed:

@@ -17,6 +17,9 @@ enum class ErrorCode {
     forbidden,
     csrf_rejected,
     password_change_required,
+    second_factor_required,            // password right; a TOTP or recovery code is due (401)
+    second_factor_invalid,             // the TOTP or recovery code at sign-in is wrong (401)
+    second_factor_enrolment_required,  // the role requires a second factor not set up (403)
     not_found,
     method_not_allowed,
     conflict,

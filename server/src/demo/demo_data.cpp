@@ -221,6 +221,7 @@ DemoLoad load_demo(app::Services& services, const std::optional<std::string>& pa
         }
         request.password = chosen;
         request.must_change_password = !password.has_value();
+        request.policy_exempt = password.has_value();
         services.accounts.create_user(system_actor, request);
         result.accounts_created.push_back(account);
     }

@@ -273,6 +273,13 @@ Response Dispatcher::call_route(const Request& request, RequestContext& context,
         declaration.during_password_change == DuringPasswordChange::denied) {
         throw AppError(ErrorCode::password_change_required, "请先修改初始密码");
     }
+    // An account whose role requires a second factor it has not set up reaches only what a
+    // forced password change leaves open (signing out, itself) and the enrolment routes.
+    if (declaration.during_password_change == DuringPasswordChange::denied &&
+        accounts_.second_factor_pending(user)) {
+        throw AppError(ErrorCode::second_factor_enrolment_required,
+                       "请先绑定身份验证器（双因素认证）");
+    }
     try {
         if (!accounts::roles_grant(user.roles, *declaration.permission)) {
             throw AppError(ErrorCode::forbidden, "没有执行此操作的权限");

@@ -11,10 +11,13 @@ Status status_of(ErrorCode code) {
             return Status::bad_request;
         case ErrorCode::unauthenticated:
         case ErrorCode::invalid_credentials:
+        case ErrorCode::second_factor_required:
+        case ErrorCode::second_factor_invalid:
             return Status::unauthorized;
         case ErrorCode::forbidden:
         case ErrorCode::csrf_rejected:
         case ErrorCode::password_change_required:
+        case ErrorCode::second_factor_enrolment_required:
             return Status::forbidden;
         case ErrorCode::not_found:
             return Status::not_found;

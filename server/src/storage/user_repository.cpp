@@ -13,7 +13,10 @@ constexpr const char* user_columns =
     "u.password_hash AS password_hash, u.roles AS roles, u.unit_id AS unit_id, "
     "u.must_change_password AS must_change_password, u.failed_attempts AS failed_attempts, "
     "u.locked_until AS locked_until, u.disabled AS disabled, u.created_at AS created_at, "
-    "u.updated_at AS updated_at";
+    "u.updated_at AS updated_at, u.policy_exempt AS policy_exempt, "
+    "COALESCE(u.password_changed_at, u.created_at) AS password_changed_at, "
+    "(SELECT COUNT(*) FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) "
+    "AS totp_enabled";
 
 accounts::User read_user(const soci::row& row) {
     const Columns columns(row);
@@ -30,6 +33,9 @@ accounts::User read_user(const soci::row& row) {
     user.disabled = columns.flag("disabled");
     user.created_at = columns.text("created_at");
     user.updated_at = columns.text("updated_at");
+    user.policy_exempt = columns.flag("policy_exempt");
+    user.password_changed_at = columns.text("password_changed_at");
+    user.totp_enabled = columns.integer("totp_enabled") > 0;
     return user;
 }
 
@@ -78,13 +84,18 @@ long long insert_user(Session& session, const accounts::User& user) {
     const auto unit_id = to_boost(user.unit_id);
     const int must_change = user.must_change_password ? 1 : 0;
     const int disabled = user.disabled ? 1 : 0;
+    const int exempt = user.policy_exempt ? 1 : 0;
+    const std::string changed_at =
+        user.password_changed_at.empty() ? user.created_at : user.password_changed_at;
     session << "INSERT INTO app_user (username, display_name, password_hash, roles, unit_id, "
-               "must_change_password, failed_attempts, disabled, created_at, updated_at) VALUES "
+               "must_change_password, failed_attempts, disabled, created_at, updated_at, "
+               "policy_exempt, password_changed_at) VALUES "
                "(:username, :display_name, :password_hash, :roles, :unit_id, :must_change, 0, "
-               ":disabled, :created_at, :updated_at) RETURNING id",
+               ":disabled, :created_at, :updated_at, :exempt, :changed_at) RETURNING id",
         soci::use(user.username), soci::use(user.display_name), soci::use(user.password_hash),
         soci::use(roles), soci::use(unit_id), soci::use(must_change), soci::use(disabled),
-        soci::use(user.created_at), soci::use(user.updated_at), soci::into(id);
+        soci::use(user.created_at), soci::use(user.updated_at), soci::use(exempt),
+        soci::use(changed_at), soci::into(id);
     return id;
 }
 
@@ -97,11 +108,12 @@ void update_user(Session& session, const accounts::User& user) {
     session << "UPDATE app_user SET display_name = :display_name, password_hash = :password_hash, "
                "roles = :roles, unit_id = :unit_id, must_change_password = :must_change, "
                "failed_attempts = :failed_attempts, locked_until = :locked_until, "
-               "disabled = :disabled, updated_at = :updated_at WHERE id = :id",
+               "disabled = :disabled, updated_at = :updated_at, "
+               "password_changed_at = :changed_at WHERE id = :id",
         soci::use(user.display_name), soci::use(user.password_hash), soci::use(roles),
         soci::use(unit_id), soci::use(must_change), soci::use(user.failed_attempts),
         soci::use(locked_until), soci::use(disabled), soci::use(user.updated_at),
-        soci::use(user.id);
+        soci::use(user.password_changed_at), soci::use(user.id);
 }
 
 long long insert_session(Session& session, const std::string& token_hash, long long user_id,

@@ -128,6 +128,9 @@ class AllianceFixture : public ::testing::Test {
         request.unit_id = unit;
         request.password = demo_password;
         request.must_change_password = false;
+        // Like the demo accounts it stands beside: no forced second factor
+        // (accounts/second_factor_*).
+        request.policy_exempt = true;
         return services().accounts.create_user({std::nullopt, "system", ""}, request).user.id;
     }
 

@@ -10,11 +10,46 @@ export namespace AuthApi {
     roles: Role[];
     unit_id: number | null;
     must_change_password: boolean;
+    /** A confirmed TOTP second factor is set up. */
+    totp_enabled?: boolean;
   }
 
   export interface LoginParams {
     username: string;
     password: string;
+    /** The six-digit TOTP code, sent when the server answered `second_factor_required`. */
+    totp?: string;
+    /** Or one of the account's one-time recovery codes. */
+    recovery_code?: string;
+  }
+
+  /** When the password expires (`expires_at`, UTC; null when it never does). */
+  export interface PasswordStatus {
+    expires_at: string | null;
+    /** Within the warning period before expiry: the web shows a warning. */
+    expiring_soon: boolean;
+    expired: boolean;
+  }
+
+  export interface SecondFactorStatus {
+    enabled: boolean;
+    /** The account's role requires a second factor. */
+    required: boolean;
+    /** Required and not yet set up: only enrolment is open. */
+    enrolment_required: boolean;
+  }
+
+  /** Answer of POST /auth/totp/enrol. */
+  export interface TotpEnrolment {
+    secret: string;
+    otpauth_uri: string;
+    /** The QR code of `otpauth_uri`, as SVG markup (numbers only). */
+    qr_svg: string;
+  }
+
+  /** Answer of POST /auth/totp/confirm: the ten one-time recovery codes, shown once. */
+  export interface TotpConfirmation {
+    recovery_codes: string[];
   }
 
   /**
@@ -59,6 +94,8 @@ export namespace AuthApi {
     user: User;
     /** The caller's permission codes. */
     permissions: Permission[];
+    password?: PasswordStatus;
+    second_factor?: SecondFactorStatus;
   }
 
   export interface ChangePasswordParams {
@@ -100,4 +137,14 @@ export function fetchCurrentUser(): Promise<AuthApi.UserResult> {
 /** Errors (`weak_password`, `wrong_password`) are shown by the page next to the form. */
 export function changePassword(params: AuthApi.ChangePasswordParams): Promise<void> {
   return requestClient.post<void>('/auth/password', params, { silent: true });
+}
+
+/** Starts (or restarts) TOTP enrolment: a new secret, its otpauth URI and QR code. */
+export function enrolTotp(): Promise<AuthApi.TotpEnrolment> {
+  return requestClient.post<AuthApi.TotpEnrolment>('/auth/totp/enrol');
+}
+
+/** Confirms the pending secret with a code; a wrong code is a 422 on `code` shown by the page. */
+export function confirmTotp(code: string): Promise<AuthApi.TotpConfirmation> {
+  return requestClient.post<AuthApi.TotpConfirmation>('/auth/totp/confirm', { code }, { silent: true });
 }

@@ -19,6 +19,8 @@ export namespace UserApi {
     /** Who set `locked_until`: an administrator (until unlocked) or failed logins (until that time). */
     locked_by?: 'administrator' | 'failed_logins' | null;
     disabled: boolean;
+    /** A confirmed TOTP second factor is set up. */
+    totp_enabled?: boolean;
   }
 
   export interface ListQuery extends PageQuery {
@@ -96,6 +98,11 @@ export function updateUser(
 
 export function resetUserPassword(id: number): Promise<UserApi.PasswordResetResult> {
   return requestClient.post<UserApi.PasswordResetResult>(`/users/${id}/password-reset`);
+}
+
+/** Removes an account's second factor (a lost phone); the account sets it up again. Audited. */
+export function resetUserTotp(id: number): Promise<UserApi.Account> {
+  return requestClient.delete<UserApi.Account>(`/users/${id}/totp`);
 }
 
 /**

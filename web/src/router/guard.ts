@@ -2,7 +2,7 @@ import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-rout
 import { t } from '@/locales';
 import { useUserStore } from '@/stores/user';
 import { canAccess, homePathFor } from './menu';
-import { FORBIDDEN_PATH, LOGIN_PATH, PASSWORD_PATH } from './routes';
+import { FORBIDDEN_PATH, LOGIN_PATH, PASSWORD_PATH, TOTP_PATH } from './routes';
 
 type UserStore = ReturnType<typeof useUserStore>;
 type Target = Pick<RouteLocationNormalized, 'path' | 'fullPath' | 'query' | 'meta'>;
@@ -17,6 +17,7 @@ function safeRedirect(value: unknown): string | null {
 /** Where a signed-in user goes after login (or when opening /login while signed in). */
 export function landingFor(store: UserStore, redirect?: unknown): string {
   if (store.mustChangePassword) return PASSWORD_PATH;
+  if (store.mustEnrolSecondFactor) return TOTP_PATH;
   return safeRedirect(redirect) ?? homePathFor(store) ?? FORBIDDEN_PATH;
 }
 
@@ -44,6 +45,9 @@ export async function resolveNavigation(to: Target, store: UserStore): Promise<t
   }
 
   if (store.mustChangePassword && to.path !== PASSWORD_PATH) return PASSWORD_PATH;
+  // A role that requires a second factor reaches only enrolment until it has one (the server
+  // refuses the rest with second_factor_enrolment_required).
+  if (!store.mustChangePassword && store.mustEnrolSecondFactor && to.path !== TOTP_PATH) return TOTP_PATH;
 
   if (to.path === '/') return homePathFor(store) ?? FORBIDDEN_PATH;
 

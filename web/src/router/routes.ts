@@ -24,6 +24,7 @@ export const PROGRAMME_ROLES: AuthApi.Role[] = ['committee_admin', 'unit_admin',
 
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/password';
+export const TOTP_PATH = '/totp';
 export const FORBIDDEN_PATH = '/403';
 export const ERROR_PATH = '/error';
 export const SIGNIN_PATH = '/signin';
@@ -272,6 +273,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'password',
     component: () => import('@/views/auth/password/index.vue'),
     meta: { title: 'password.title' },
+  },
+  {
+    // Two-factor enrolment: the only page open while a required second factor is not set up.
+    path: TOTP_PATH,
+    name: 'totp',
+    component: () => import('@/views/auth/totp/index.vue'),
+    meta: { title: 'totp.title' },
   },
   {
     path: '/',

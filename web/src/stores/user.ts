@@ -17,10 +17,18 @@ export const useUserStore = defineStore('user', () => {
   const unitName = ref<string | null>(null);
   /** The caller's permission codes, as the server sent them with the account. */
   const permissions = ref<AuthApi.Permission[]>([]);
+  /** Where the password stands (expiry warning), as login and /auth/me tell it. */
+  const passwordStatus = ref<AuthApi.PasswordStatus | null>(null);
+  /** The account's second factor (TOTP), as login and /auth/me tell it. */
+  const secondFactor = ref<AuthApi.SecondFactorStatus | null>(null);
 
   const isLoggedIn = computed(() => user.value !== null);
   const roles = computed<AuthApi.Role[]>(() => user.value?.roles ?? []);
   const mustChangePassword = computed(() => user.value?.must_change_password === true);
+  /** The role requires a second factor not yet set up: only enrolment is open. */
+  const mustEnrolSecondFactor = computed(() => secondFactor.value?.enrolment_required === true);
+  /** The password expires within the warning period. */
+  const passwordExpiringSoon = computed(() => passwordStatus.value?.expiring_soon === true);
 
   /** True when the user holds at least one of the given roles. */
   function hasRole(...wanted: AuthApi.Role[]): boolean {
@@ -32,23 +40,37 @@ export const useUserStore = defineStore('user', () => {
     return wanted.some((code) => permissions.value.includes(code));
   }
 
-  function setUser(next: AuthApi.User | null, codes: AuthApi.Permission[] = []): void {
+  function setUser(
+    next: AuthApi.User | null,
+    codes: AuthApi.Permission[] = [],
+    status: Pick<AuthApi.UserResult, 'password' | 'second_factor'> = {},
+  ): void {
     if (next?.unit_id !== user.value?.unit_id) unitName.value = null;
     user.value = next;
     permissions.value = next ? [...codes] : [];
+    passwordStatus.value = next ? (status.password ?? null) : null;
+    secondFactor.value = next ? (status.second_factor ?? null) : null;
     loaded.value = true;
+  }
+
+  /** The second factor was confirmed: enrolment is no longer due. */
+  function markSecondFactorEnabled(): void {
+    if (secondFactor.value) secondFactor.value = { ...secondFactor.value, enabled: true, enrolment_required: false };
+    if (user.value) user.value = { ...user.value, totp_enabled: true };
   }
 
   function clear(): void {
     user.value = null;
     permissions.value = [];
+    passwordStatus.value = null;
+    secondFactor.value = null;
     unitName.value = null;
     loaded.value = true;
   }
 
   async function login(params: AuthApi.LoginParams): Promise<AuthApi.User> {
     const result = await loginRequest(params);
-    setUser(result.user, result.permissions ?? []);
+    setUser(result.user, result.permissions ?? [], result);
     return result.user;
   }
 
@@ -56,7 +78,7 @@ export const useUserStore = defineStore('user', () => {
   async function fetchMe(): Promise<AuthApi.User | null> {
     try {
       const result = await fetchCurrentUser();
-      setUser(result.user, result.permissions ?? []);
+      setUser(result.user, result.permissions ?? [], result);
       return result.user;
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
@@ -112,6 +134,11 @@ export const useUserStore = defineStore('user', () => {
     isLoggedIn,
     roles,
     mustChangePassword,
+    mustEnrolSecondFactor,
+    passwordExpiringSoon,
+    passwordStatus,
+    secondFactor,
+    markSecondFactorEnabled,
     hasRole,
     permissions,
     hasPermission,

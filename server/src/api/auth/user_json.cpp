@@ -16,7 +16,8 @@ boost::json::object user_json(const accounts::User& user) {
                              {"display_name", user.display_name},
                              {"roles", std::move(roles)},
                              {"must_change_password", user.must_change_password},
-                             {"disabled", user.disabled}};
+                             {"disabled", user.disabled},
+                             {"totp_enabled", user.totp_enabled}};
     json["unit_id"] =
         user.unit_id ? boost::json::value(*user.unit_id) : boost::json::value(nullptr);
     json["locked_until"] =

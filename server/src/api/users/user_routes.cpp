@@ -85,6 +85,14 @@ void add_user_routes(http::Router& router, app::Services& services) {
                        accounts.reset_password(context.actor(), context.id_parameter());
                    return http::json_response(http::Status::ok, {{"generated_password", password}});
                });
+    // A lost authenticator: the system administrator removes the account's second factor, which
+    // the account sets up again (audited as user.totp_reset).
+    router.add(verb::delete_, "/api/v1/users/{id}/totp", manage,
+               [&accounts](http::RequestContext& context) {
+                   return http::json_response(
+                       http::Status::ok,
+                       user_json(accounts.reset_totp(context.actor(), context.id_parameter())));
+               });
     // A member account's party member, for the one-tap sign-in (docs/activities.md).
     router.add(verb::put, "/api/v1/users/{id}/member", manage,
                [&services](http::RequestContext& context) {

@@ -169,3 +169,31 @@ describe('resolveNavigation', () => {
     await expect(resolveNavigation(target('/alliances'), member)).resolves.toBe(true);
   });
 });
+
+describe('second-factor enrolment gate', () => {
+  function signInPendingEnrolment(mustChange = false) {
+    const store = signIn(['committee_admin'], mustChange);
+    store.setUser(store.user, codesFor(['committee_admin']), {
+      second_factor: { enabled: false, required: true, enrolment_required: true },
+    });
+    return store;
+  }
+
+  it('sends an account that must enrol to the enrolment page from anywhere', async () => {
+    const store = signInPendingEnrolment();
+    expect(await resolveNavigation(target('/units'), store)).toBe('/totp');
+    expect(landingFor(store)).toBe('/totp');
+    expect(await resolveNavigation({ path: '/totp', fullPath: '/totp', query: {}, meta: {} }, store)).toBe(true);
+  });
+
+  it('asks for the password change first', async () => {
+    const store = signInPendingEnrolment(true);
+    expect(await resolveNavigation(target('/units'), store)).toBe('/password');
+  });
+
+  it('opens everything once the second factor is confirmed', async () => {
+    const store = signInPendingEnrolment();
+    store.markSecondFactorEnabled();
+    expect(await resolveNavigation(target('/units'), store)).toBe(true);
+  });
+});

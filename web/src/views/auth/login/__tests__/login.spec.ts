@@ -8,7 +8,7 @@ import { resetClient } from '@/api/client';
 import { i18n } from '@/locales';
 import { useUserStore } from '@/stores/user';
 import { formatDateTime } from '@/utils/format';
-import { errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
+import { call, errorResponse, jsonResponse, mockFetch } from '@/test/fetch';
 import LoginPage from '../index.vue';
 
 const Empty = defineComponent({ render: () => null });
@@ -22,6 +22,7 @@ async function mountLogin(redirect?: string) {
     routes: [
       { path: '/login', component: LoginPage },
       { path: '/password', component: Empty },
+      { path: '/totp', component: Empty },
       { path: '/dashboard', name: 'dashboard', component: Empty },
       { path: '/units', component: Empty },
       { path: '/audit/events', component: Empty },
@@ -111,5 +112,52 @@ describe('login page', () => {
     expect(logins).toHaveLength(1);
     // The emptied password is not flagged as a missing input.
     expect(wrapper.text()).not.toContain('请输入密码');
+  });
+
+  it('asks for the second factor in the same form and sends it with the password once', async () => {
+    const fetchMock = mockFetch(
+      errorResponse(401, 'second_factor_required', '请输入身份验证器上的六位验证码或一个恢复码'),
+      jsonResponse(200, { user: { ...user, must_change_password: false }, permissions: ['signed_in'] }),
+    );
+    const wrapper = await mountLogin('/units');
+    await submit(wrapper, 'zhang', 'Good#1234');
+    // No error: the code step appears and the password is kept.
+    expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="login-second-factor"]').exists()).toBe(true);
+    await wrapper.find('[data-testid="login-code"]').setValue('123456');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(call(fetchMock, 1).body).toEqual({ username: 'zhang', password: 'Good#1234', totp: '123456' });
+    expect(router.currentRoute.value.fullPath).toBe('/units');
+  });
+
+  it('sends a recovery code instead when asked, and keeps the step after a wrong code', async () => {
+    const fetchMock = mockFetch(
+      errorResponse(401, 'second_factor_required', '请输入验证码'),
+      errorResponse(401, 'second_factor_invalid', '恢复码不正确或已使用'),
+    );
+    const wrapper = await mountLogin();
+    await submit(wrapper, 'zhang', 'Good#1234');
+    await wrapper.find('[data-testid="login-use-recovery"]').trigger('click');
+    await wrapper.find('[data-testid="login-code"]').setValue('abcde-fghjk');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(call(fetchMock, 1).body).toEqual({ username: 'zhang', password: 'Good#1234', recovery_code: 'abcde-fghjk' });
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('恢复码不正确或已使用');
+    expect(wrapper.find('[data-testid="login-second-factor"]').exists()).toBe(true);
+  });
+
+  it('goes to enrolment when the role requires a second factor not set up yet', async () => {
+    mockFetch(
+      jsonResponse(200, {
+        user: { ...user, must_change_password: false },
+        permissions: ['signed_in'],
+        second_factor: { enabled: false, required: true, enrolment_required: true },
+      }),
+    );
+    const wrapper = await mountLogin('/units');
+    await submit(wrapper, 'zhang', 'Good#1234');
+    expect(router.currentRoute.value.path).toBe('/totp');
   });
 });
