@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 #include <boost/json/serialize.hpp>
+#include <map>
 
 namespace lianjian::app {
 
@@ -33,6 +34,44 @@ std::unique_ptr<storage::Database> open_database(const Config& config) {
     storage::fill_missing_name_sort_keys(*database);
     return database;
 }
+
+namespace {
+
+// The audit object type of a refused request, from its route's first segment after /api/v1
+// ("units" → "unit"): the names the services write, so that the audit page labels both alike.
+std::string object_type_of_route(const std::string& segment) {
+    static const std::map<std::string, std::string> types{
+        {"activities", "activity"},
+        {"alliances", "alliance"},
+        {"applications", "application"},
+        {"attachments", "attachment"},
+        {"audit", "audit_event"},
+        {"audit-events", "audit_event"},
+        {"auth", "session"},
+        {"campaigns", "campaign"},
+        {"checklist-items", "checklist_item"},
+        {"formation", "formation"},
+        {"health", "system"},
+        {"home", "home"},
+        {"inbox", "notification"},
+        {"ledger", "ledger"},
+        {"members", "member"},
+        {"notifications", "notification"},
+        {"office-areas", "office_area"},
+        {"phase-reports", "phase_report"},
+        {"plans", "plan"},
+        {"responsibility-sheets", "responsibility_sheet"},
+        {"signin", "attendance"},
+        {"strength-tags", "strength_tag"},
+        {"todos", "todo"},
+        {"units", "unit"},
+        {"users", "user"},
+    };
+    const auto found = types.find(segment);
+    return found == types.end() ? segment : found->second;
+}
+
+}  // namespace
 
 Application::Application(const Config& config)
     : config_(config),
@@ -69,7 +108,8 @@ Application::Application(const Config& config)
     dispatcher_->set_refusal_recorder([&audit = services_->audit](
                                           const http::RequestContext& context,
                                           const http::Route& route, const std::string& reason) {
-        const auto object_type = route.segments.size() > 2 ? route.segments[2] : std::string();
+        const auto object_type =
+            route.segments.size() > 2 ? object_type_of_route(route.segments[2]) : std::string();
         const auto object_id =
             context.path_parameters.empty() ? std::string() : context.path_parameters.front();
         audit.record_alone(

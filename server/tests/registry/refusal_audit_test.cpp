@@ -63,7 +63,7 @@ TEST_F(RefusalAudit, UnmaskingAnotherUnitsLiaisonPhoneIsAuditedAsAFailure) {
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].username, "shenji_admin");
     EXPECT_EQ(events[0].outcome, "failure");
-    EXPECT_EQ(events[0].object_type, "units");
+    EXPECT_EQ(events[0].object_type, "unit");
     EXPECT_EQ(events[0].object_id, std::to_string(target));
     const auto detail = boost::json::parse(events[0].detail);
     EXPECT_EQ(detail.at("route").as_string(), "/api/v1/units/{id}/liaison-phone/unmask");
@@ -89,7 +89,7 @@ TEST_F(RefusalAudit, UnmaskingAnotherUnitsMembersPhoneIsAuditedAsAFailure) {
     const auto events = audit_events("access.refused");
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].username, "shenji_admin");
-    EXPECT_EQ(events[0].object_type, "members");
+    EXPECT_EQ(events[0].object_type, "member");
     EXPECT_EQ(events[0].object_id, std::to_string(member));
     EXPECT_EQ(events[0].detail.find("13912342222"), std::string::npos);
 }
@@ -111,7 +111,7 @@ TEST_F(RefusalAudit, RefusedAccountChangesAndExportsAreAudited) {
     EXPECT_EQ(events[0].username, "auditor");
     EXPECT_NE(events[0].detail.find("export"), std::string::npos) << events[0].detail;
     EXPECT_EQ(events[1].username, "shenji_admin");
-    EXPECT_EQ(events[1].object_type, "users");
+    EXPECT_EQ(events[1].object_type, "user");
     // And the system administrator locking their own account (409) is a failure too.
     auto sysadmin = signed_in("sysadmin");
     EXPECT_EQ(

@@ -979,6 +979,10 @@ const zhCN = {
       ledger_entry: '台账记录',
       audit_event: '审计记录',
       system: '系统',
+      formation: '联盟组建建议',
+      home: '首页',
+      notification: '通知',
+      todo: '待办',
     },
   },
   formation: {

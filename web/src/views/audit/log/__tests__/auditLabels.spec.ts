@@ -79,6 +79,15 @@ describe('audit labels', () => {
     expect([...types].filter((type) => auditObjectKey(type) === null)).toEqual([]);
   });
 
+  it('every object type a refused request is recorded under has a label', () => {
+    const application = readFileSync(join(SERVER_SRC, 'app', 'application.cpp'), 'utf8');
+    const table = /object_type_of_route[\s\S]*?types\{([\s\S]*?)\};/.exec(application);
+    expect(table).not.toBeNull();
+    const types = [...table![1].matchAll(/\{"[a-z-]+", "([a-z_]+)"\}/g)].map((entry) => entry[1]);
+    expect(types).toContain('unit');
+    expect(types.filter((type) => auditObjectKey(type) === null)).toEqual([]);
+  });
+
   it('the 操作 filter offers the labelled codes, 登录 among them', () => {
     expect(AUDIT_ACTIONS).toContain('auth.login');
     expect(zhCN.audit.actions.auth.login).toBe('登录');
