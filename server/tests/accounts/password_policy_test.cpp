@@ -28,9 +28,9 @@ ErrorCode error_of(const std::function<void()>& act) {
     return ErrorCode::internal;
 }
 
-class PasswordPolicy : public ::testing::Test {
+class PasswordAndSessionPolicy : public ::testing::Test {
   protected:
-    PasswordPolicy() { storage::migrate(*database); }
+    PasswordAndSessionPolicy() { storage::migrate(*database); }
 
     static accounts::AccountPolicy policy() {
         accounts::AccountPolicy policy;
@@ -75,7 +75,8 @@ class PasswordPolicy : public ::testing::Test {
     accounts::AccountService accounts{*database, audit, policy(), time};
 };
 
-TEST_F(PasswordPolicy, GivenANewPasswordThenItExpiresInNinetyDaysWithAWarningSevenDaysBefore) {
+TEST_F(PasswordAndSessionPolicy,
+       GivenANewPasswordThenItExpiresInNinetyDaysWithAWarningSevenDaysBefore) {
     const auto id = create("lisi", accounts::Role::viewer);
     auto status = accounts.password_status(accounts.user(id));
     ASSERT_TRUE(status.expires_at.has_value());
@@ -89,7 +90,7 @@ TEST_F(PasswordPolicy, GivenANewPasswordThenItExpiresInNinetyDaysWithAWarningSev
     EXPECT_FALSE(status.expired);
 }
 
-TEST_F(PasswordPolicy, GivenAnExpiredPasswordThenSigningInForcesTheChange) {
+TEST_F(PasswordAndSessionPolicy, GivenAnExpiredPasswordThenSigningInForcesTheChange) {
     const auto id = create("lisi", accounts::Role::viewer);
     time.advance(days(89));
     EXPECT_FALSE(accounts.login("lisi", "First-Pass-0", "127.0.0.1").user.must_change_password);
@@ -105,7 +106,7 @@ TEST_F(PasswordPolicy, GivenAnExpiredPasswordThenSigningInForcesTheChange) {
     EXPECT_FALSE(accounts.password_status(after).expired);
 }
 
-TEST_F(PasswordPolicy, GivenASessionWhenThePasswordExpiresThenTheSessionMustChangeIt) {
+TEST_F(PasswordAndSessionPolicy, GivenASessionWhenThePasswordExpiresThenTheSessionMustChangeIt) {
     auto configured = policy();
     configured.password_max_age = 20min;
     configured.password_warning = 5min;
@@ -120,14 +121,14 @@ TEST_F(PasswordPolicy, GivenASessionWhenThePasswordExpiresThenTheSessionMustChan
     EXPECT_TRUE(who->user.must_change_password);
 }
 
-TEST_F(PasswordPolicy, GivenTheDemoExemptionThenThePasswordNeverExpires) {
+TEST_F(PasswordAndSessionPolicy, GivenTheDemoExemptionThenThePasswordNeverExpires) {
     const auto id = create("demo", accounts::Role::committee_admin, true);
     time.advance(days(400));
     EXPECT_FALSE(accounts.password_status(accounts.user(id)).expired);
     EXPECT_FALSE(accounts.login("demo", "First-Pass-0", "127.0.0.1").user.must_change_password);
 }
 
-TEST_F(PasswordPolicy, GivenTheLastFivePasswordsThenNoneMayBeReused) {
+TEST_F(PasswordAndSessionPolicy, GivenTheLastFivePasswordsThenNoneMayBeReused) {
     create("lisi", accounts::Role::viewer);
     const std::vector<std::string> passwords{"First-Pass-0", "Second-Pass-1", "Third-Pass-2",
                                              "Fourth-Pass-3", "Fifth-Pass-4"};
@@ -145,7 +146,7 @@ TEST_F(PasswordPolicy, GivenTheLastFivePasswordsThenNoneMayBeReused) {
     EXPECT_NO_THROW(change("Sixth-Pass-5", "First-Pass-0"));
 }
 
-TEST_F(PasswordPolicy, GivenAnAdministratorThenIdleForSixteenMinutesEndsTheSession) {
+TEST_F(PasswordAndSessionPolicy, GivenAnAdministratorThenIdleForSixteenMinutesEndsTheSession) {
     create("chair", accounts::Role::committee_admin);
     create("lisi", accounts::Role::viewer);
     const auto admin = accounts.login("chair", "First-Pass-0", "127.0.0.1").token;
@@ -159,7 +160,7 @@ TEST_F(PasswordPolicy, GivenAnAdministratorThenIdleForSixteenMinutesEndsTheSessi
     EXPECT_TRUE(accounts.authenticate(viewer).has_value());
 }
 
-TEST_F(PasswordPolicy, GivenAConfiguredRoleIdleThenItApplies) {
+TEST_F(PasswordAndSessionPolicy, GivenAConfiguredRoleIdleThenItApplies) {
     auto configured = policy();
     configured.role_idle[accounts::Role::viewer] = 5min;
     accounts::AccountService strict{*database, audit, configured, time};
@@ -169,7 +170,7 @@ TEST_F(PasswordPolicy, GivenAConfiguredRoleIdleThenItApplies) {
               15min);
 }
 
-TEST_F(PasswordPolicy, GivenTheSessionCapThenTheOldestSessionEndsFirst) {
+TEST_F(PasswordAndSessionPolicy, GivenTheSessionCapThenTheOldestSessionEndsFirst) {
     create("lisi", accounts::Role::viewer);
     std::vector<std::string> tokens;
     for (int index = 0; index < 3; ++index) {
