@@ -10,7 +10,7 @@ namespace {
 
 // Sorted by code. The same labels as the web's zh-CN locale (audit.actions); a Vitest
 // (web/src/views/audit/log/__tests__/auditLabels.spec.ts) keeps the two equal.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 84> labels{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 91> labels{{
     {"access.refused", "越权访问被拒绝"},
     {"activity.amend", "更正已归档台账"},
     {"activity.archive", "归档活动台账"},
