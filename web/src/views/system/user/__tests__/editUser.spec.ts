@@ -144,7 +144,8 @@ describe('修改 on the account page', { timeout: 30_000 }, () => {
     submit();
     await settle();
     const dialog = document.querySelector('[data-testid="user-edit-dialog"]')!;
-    expect(dialog.textContent).toContain('请填写显示名称');
+    // Reading the answer's body takes a few turns of the event loop more than settle() waits.
+    await vi.waitFor(() => expect(dialog.textContent).toContain('请填写显示名称'), { timeout: 5000 });
     expect(dialog.textContent).toContain('所选单位不存在');
   });
 });
