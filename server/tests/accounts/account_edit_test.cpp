@@ -40,10 +40,9 @@ class AccountEdit : public ::testing::Test {
         return id_of(reader, "/api/v1/units?page_size=100", "name", name);
     }
     HttpResult patch(HttpClient& client, long long id, const boost::json::object& body) {
-        return client.request("PATCH", "/api/v1/users/" + std::to_string(id),
-                              boost::json::serialize(body),
-                              {{"Content-Type", "application/json"},
-                               {"X-Requested-With", "XMLHttpRequest"}});
+        return client.request(
+            "PATCH", "/api/v1/users/" + std::to_string(id), boost::json::serialize(body),
+            {{"Content-Type", "application/json"}, {"X-Requested-With", "XMLHttpRequest"}});
     }
     std::set<std::string> problem_fields(const HttpResult& result) {
         std::set<std::string> fields;
