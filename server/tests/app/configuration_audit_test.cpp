@@ -104,7 +104,10 @@ TEST_F(ConfigurationAudit, GivenANewAccount_ThenItsRolesAreAuditedAsAChange) {
     const auto changes = changes_of(events[0]);
     ASSERT_NE(change(changes, "roles"), nullptr);
     EXPECT_TRUE(change(changes, "roles")->at("old").is_null());
-    EXPECT_EQ(change(changes, "roles")->at("new").as_string(), "viewer");
+    // The roles as codes, one per role, so the audit page labels each (角色：领导查看).
+    const auto& roles = change(changes, "roles")->at("new").as_array();
+    ASSERT_EQ(roles.size(), 1u);
+    EXPECT_EQ(roles.at(0).as_string(), "viewer");
 }
 
 TEST_F(ConfigurationAudit, GivenAnAccount_WhenLockedDisabledAndBack_ThenEachStateChangeIsAudited) {
