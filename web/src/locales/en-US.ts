@@ -944,6 +944,7 @@ const enUS: MessageSchema = {
       to: 'To',
       upload_limit: 'Upload limit (bytes)',
       sha256: 'SHA-256',
+      configuration: 'Effective configuration',
     },
     values: {
       agree: { true: 'Agree', false: 'Disagree' },

@@ -948,6 +948,7 @@ const zhCN = {
       to: '截止日期',
       upload_limit: '上传上限（字节）',
       sha256: '文件校验值（SHA-256）',
+      configuration: '生效配置',
     },
     /** Labels of detail values that are codes no other locale map holds. */
     values: {
