@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
-import ElementPlus from 'element-plus';
-import { createPinia, setActivePinia } from 'pinia';
-import { defineComponent, h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import type { UserApi } from '@/api/users';
 import { resetClient } from '@/api/client';
-import { vPermission } from '@/directives/permission';
 import { i18n } from '@/locales';
-import { useUserStore } from '@/stores/user';
-import { codesFor } from '@/test/access';
 import { errorResponse, jsonResponse } from '@/test/fetch';
-import UserPage from '../index.vue';
+import { mountUserPage, settle } from './userPage';
 
 function account(id: number, username: string, roles: UserApi.Account['roles'], unitId: number | null): UserApi.Account {
   return { id, username, display_name: `用户${id}`, roles, unit_id: unitId, must_change_password: false, locked_until: null, locked_by: null, disabled: false };
@@ -44,35 +36,7 @@ function routeFetch(answer: () => Response): Sent[] {
   return sent;
 }
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round += 1) {
-    await flushPromises();
-    await new Promise((done) => setTimeout(done, 0));
-  }
-}
 
-async function mountPage() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  useUserStore().setUser(
-    { id: 99, username: 'sysadmin', display_name: '系统管理员', roles: ['system_admin'], unit_id: null, must_change_password: false },
-    codesFor(['system_admin']),
-  );
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/system/users', component: UserPage },
-      { path: '/:rest(.*)*', component: defineComponent({ render: () => null }) },
-    ],
-  });
-  await router.push('/system/users');
-  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), {
-    global: { plugins: [pinia, router, i18n, ElementPlus], directives: { permission: vPermission } },
-    attachTo: document.body,
-  });
-  await settle();
-  return wrapper;
-}
 
 /** Opens 修改 on the row of `username`. */
 async function openEdit(username: string): Promise<void> {
@@ -107,7 +71,7 @@ afterEach(() => {
 describe('修改 on the account page', { timeout: 30_000 }, () => {
   it('sends the name, roles and unit of another account', async () => {
     const sent = routeFetch(() => jsonResponse(200, { ...VIEWER, display_name: '查看员' }));
-    await mountPage();
+    await mountUserPage();
     await openEdit('viewer');
     setName('查看员');
     await settle();
@@ -120,7 +84,7 @@ describe('修改 on the account page', { timeout: 30_000 }, () => {
 
   it('never sends roles for one\'s own account, and says why the roles are locked', async () => {
     const sent = routeFetch(() => jsonResponse(200, SELF));
-    await mountPage();
+    await mountUserPage();
     await openEdit('sysadmin');
     expect(document.body.textContent).toContain('不能修改自己的角色');
     submit();
@@ -139,7 +103,7 @@ describe('修改 on the account page', { timeout: 30_000 }, () => {
         ],
       }),
     );
-    await mountPage();
+    await mountUserPage();
     await openEdit('viewer');
     submit();
     await settle();

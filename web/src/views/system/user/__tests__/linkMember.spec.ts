@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
-import ElementPlus from 'element-plus';
-import { createPinia, setActivePinia } from 'pinia';
-import { defineComponent, h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import type { UserApi } from '@/api/users';
 import { resetClient } from '@/api/client';
-import { vPermission } from '@/directives/permission';
 import { i18n } from '@/locales';
-import { useUserStore } from '@/stores/user';
-import { codesFor } from '@/test/access';
 import { errorResponse, jsonResponse } from '@/test/fetch';
-import UserPage from '../index.vue';
+import { mountUserPage, settle } from './userPage';
 
 function account(id: number, roles: UserApi.Account['roles'], unitId: number | null): UserApi.Account {
   return {
@@ -68,35 +60,7 @@ function routeFetch(linkAnswer: () => Response, delay = 0): { fetch: Mock<typeof
   return { fetch, sent };
 }
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round += 1) {
-    await flushPromises();
-    await new Promise((done) => setTimeout(done, 0));
-  }
-}
 
-async function mountPage() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  useUserStore().setUser(
-    { id: 99, username: 'sysadmin', display_name: '系统管理员', roles: ['system_admin'], unit_id: null, must_change_password: false },
-    codesFor(['system_admin']),
-  );
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/system/users', component: UserPage },
-      { path: '/:rest(.*)*', component: defineComponent({ render: () => null }) },
-    ],
-  });
-  await router.push('/system/users');
-  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), {
-    global: { plugins: [pinia, router, i18n, ElementPlus], directives: { permission: vPermission } },
-    attachTo: document.body,
-  });
-  await settle();
-  return wrapper;
-}
 
 /** The ids of the rows that offer 关联党员. */
 function linkableRows(): number[] {
@@ -142,7 +106,7 @@ afterEach(() => {
 describe('关联党员 on the account page', { timeout: 30_000 }, () => {
   it('is offered only for member accounts that have a unit', async () => {
     routeFetch(() => jsonResponse(200, { user_id: 1, member: null }));
-    await mountPage();
+    await mountUserPage();
     expect(document.querySelectorAll('[data-testid="user-row"]').length).toBeGreaterThanOrEqual(ACCOUNTS.length);
     expect(linkableRows()).toEqual([1]);
     expect(document.querySelector('[data-testid="user-link-member"]')?.textContent).toContain('关联党员');
@@ -150,7 +114,7 @@ describe('关联党员 on the account page', { timeout: 30_000 }, () => {
 
   it('lists the account unit party members by name and puts the chosen one', async () => {
     const { sent } = routeFetch(() => jsonResponse(200, { user_id: 1, member: { id: 7, name: '张三' } }));
-    await mountPage();
+    await mountUserPage();
     await openFor();
     // The system administrator may not read the register: the names come from the account's route.
     expect(sent.some((entry) => entry.url.includes('/api/v1/members'))).toBe(false);
@@ -166,7 +130,7 @@ describe('关联党员 on the account page', { timeout: 30_000 }, () => {
 
   it('解除关联 sends null', async () => {
     const { sent } = routeFetch(() => jsonResponse(200, { user_id: 1, member: null }));
-    await mountPage();
+    await mountUserPage();
     await openFor();
     chooseUnlink();
     await settle();
@@ -178,7 +142,7 @@ describe('关联党员 on the account page', { timeout: 30_000 }, () => {
 
   it('sends once when submitted twice quickly', async () => {
     const { sent } = routeFetch(() => jsonResponse(200, { user_id: 1, member: { id: 7, name: '张三' } }), 30);
-    await mountPage();
+    await mountUserPage();
     await openFor();
     chooseMember(7);
     await settle();
@@ -194,7 +158,7 @@ describe('关联党员 on the account page', { timeout: 30_000 }, () => {
     routeFetch(() =>
       errorResponse(422, 'validation_failed', '输入有误', { fields: [{ field: 'member_id', message: '该党员不在本单位名册上' }] }),
     );
-    const wrapper = await mountPage();
+    const wrapper = await mountUserPage();
     await openFor();
     chooseMember(8);
     await settle();

@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
-import ElementPlus from 'element-plus';
-import { createPinia, setActivePinia } from 'pinia';
-import { defineComponent, h } from 'vue';
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import type { UserApi } from '@/api/users';
 import { resetClient } from '@/api/client';
-import { vPermission } from '@/directives/permission';
 import { i18n } from '@/locales';
-import { useUserStore } from '@/stores/user';
-import { codesFor } from '@/test/access';
 import { jsonResponse } from '@/test/fetch';
-import UserPage from '../index.vue';
+import { mountUserPage, settle } from './userPage';
 
 function account(id: number, totp: boolean): UserApi.Account {
   return {
@@ -45,34 +37,7 @@ function routeFetch(): void {
   );
 }
 
-async function settle(): Promise<void> {
-  for (let round = 0; round < 4; round += 1) {
-    await flushPromises();
-    await new Promise((done) => setTimeout(done, 0));
-  }
-}
 
-async function mountPage() {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  useUserStore().setUser(
-    { id: 99, username: 'sysadmin', display_name: '系统管理员', roles: ['system_admin'], unit_id: null, must_change_password: false },
-    codesFor(['system_admin']),
-  );
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/system/users', component: UserPage },
-      { path: '/:rest(.*)*', component: defineComponent({ render: () => null }) },
-    ],
-  });
-  await router.push('/system/users');
-  mount(defineComponent({ render: () => h(RouterView) }), {
-    global: { plugins: [pinia, router, i18n, ElementPlus], directives: { permission: vPermission } },
-    attachTo: document.body,
-  });
-  await settle();
-}
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN';
@@ -88,7 +53,7 @@ afterEach(() => {
 describe('重置双因素 on the account page', { timeout: 30_000 }, () => {
   it('is offered only for accounts with a second factor, and resets it after confirmation', async () => {
     routeFetch();
-    await mountPage();
+    await mountUserPage();
     const buttons = document.querySelectorAll<HTMLButtonElement>('[data-testid="user-reset-totp"]');
     expect(buttons).toHaveLength(1);
     buttons[0]!.click();
